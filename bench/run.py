@@ -1,0 +1,144 @@
+"""`make bench`: 수치를 출력한다 (통과/실패 없음). 결과는 bench/out/latest.json 에도 남긴다.
+
+- 장마다 실행 시간 (강사용 노트북, 2코어 CPU에서 목표 90초 이하)과 노트북이 출력한 재현 수치
+- tf.function 대 즉시 실행(eager) 속도
+- 옵티마이저 탐색기 다시 그리기 시간, CPU 행렬 곱 GFLOP/s
+- 채점 처리량 (학생 한 명당 초)
+- 책 빌드 시간 (처음 / 캐시 후)
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ["PYTHONHASHSEED"] = "0"
+
+# 노트북 출력에서 골라 보여 줄 줄: "재현" 표시가 붙은 줄과 RMSE 줄
+FIGURE_LINE = re.compile(r"(RMSE|정확도|accuracy|속도|speed-?up|배 빠르)", re.I)
+
+
+def chapter_runs() -> dict:
+    import nbformat
+    from nbclient import NotebookClient
+    from grader import _paths
+    out = {}
+    for chapter in _paths.all_chapters(ROOT):
+        path = _paths.source_notebook(chapter, ROOT)
+        nb = nbformat.read(path, as_version=4)
+        start = time.perf_counter()
+        NotebookClient(nb, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        seconds = time.perf_counter() - start
+        lines = []
+        for cell in nb.cells:
+            for o in cell.get("outputs", []):
+                if o.get("output_type") == "stream" and o.get("name") == "stdout":
+                    lines += [ln.strip() for ln in o["text"].splitlines() if FIGURE_LINE.search(ln)]
+        out[chapter] = {"seconds": round(seconds, 1), "figures": lines}
+        print(f"[{chapter}] 실행 시간 {seconds:.1f} s (목표 ≤ 90 s)")
+        for ln in lines:
+            print(f"    {ln}")
+    return out
+
+
+def tf_function_speedup() -> dict:
+    import dlbook
+    dlbook.setup(seed=0, fonts=False)
+    import tensorflow as tf
+
+    def many_small_ops(x):
+        for _ in range(50):
+            x = tf.tanh(x) * 0.5 + 0.1
+        return tf.reduce_sum(x)
+
+    x = tf.random.normal((64, 64))
+    graph = tf.function(many_small_ops)
+    graph(x)  # 추적(tracing)은 재지 않는다
+
+    def best(f, n=200, repeats=5):
+        times = []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            for _ in range(n):
+                f(x)
+            times.append((time.perf_counter() - t) / n)
+        return min(times)
+
+    eager, graphed = best(many_small_ops), best(graph)
+    print(f"[tf.function] 작은 연산 100개: 즉시 실행 {eager * 1e3:.2f} ms, tf.function {graphed * 1e3:.2f} ms "
+          f"→ {eager / graphed:.1f}배")
+    return {"eager_ms": eager * 1e3, "graph_ms": graphed * 1e3, "speedup": eager / graphed}
+
+
+def widgets() -> dict:
+    try:
+        sys.path.insert(0, str(ROOT / "bench"))
+        import bench_widgets
+    except ImportError as exc:
+        print(f"[위젯] 건너뜀: {exc}")
+        return {}
+    result = bench_widgets.run()
+    for k, v in result.items():
+        print(f"[위젯] {k}: {v}")
+    return result
+
+
+def grading_throughput(n_students: int = 4, workers: int = 2) -> dict:
+    from grader import _paths
+    from grader._autograde import Options, autograde
+    out = {}
+    for chapter in _paths.all_chapters(ROOT):
+        source = _paths.source_notebook(chapter, ROOT)
+        with tempfile.TemporaryDirectory() as tmp:
+            subs = Path(tmp) / "subs"
+            for i in range(n_students):
+                (subs / f"student{i:02d}").mkdir(parents=True)
+                shutil.copy(source, subs / f"student{i:02d}" / source.name)
+            start = time.perf_counter()
+            rows = autograde(chapter, subs, Path(tmp) / "out", Options(workers=workers), root=ROOT,
+                             progress=lambda *_: None)
+            seconds = time.perf_counter() - start
+        full = sum(r["total"] == r["max_total"] for r in rows)
+        out[chapter] = {"students": n_students, "workers": workers, "seconds": round(seconds, 1),
+                        "per_student": round(seconds / n_students, 1), "full_marks": full}
+        print(f"[채점 {chapter}] 학생 {n_students}명, 작업자 {workers}: {seconds:.1f} s "
+              f"(학생당 {seconds / n_students:.1f} s, 만점 {full}/{n_students})")
+    return out
+
+
+def book_build() -> dict:
+    result = {}
+    for label, clean in (("cold", True), ("warm", False)):
+        if clean:
+            shutil.rmtree(ROOT / "_build", ignore_errors=True)
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, str(ROOT / "tools" / "book.py"), "build"], cwd=ROOT,
+                              capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        result[label] = round(seconds, 1)
+        print(f"[책 빌드 {label}] {seconds:.1f} s (종료 코드 {proc.returncode})")
+    return result
+
+
+def main() -> int:
+    figures = {"chapters": chapter_runs(), "tf_function": tf_function_speedup(), "widgets": widgets(),
+               "grading": grading_throughput(), "book": book_build()}
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"→ {out / 'latest.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""연습문제 채점기(checker): 테스트 셀은 ``check("ch01-ex1-rmse", rmse)`` 한 줄만 담는다.
+
+The comparison lives here, not in the notebook, so that every chapter's tests look alike and the
+grader can later move the comparison out of the student's process without touching a chapter.
+
+An exercise is described by an :class:`Exercise`:
+
+* ``cases()`` gives the inputs (seeded, deterministic);
+* ``run(func, case)`` exercises the student's function on one case and returns plain data
+  (NumPy arrays, floats, lists, dicts) — never objects the student controls;
+* ``reference(case)`` gives the expected data for a case (Keras/TensorFlow itself wherever it has
+  the operation), or the case carries ``expected``;
+* ``compare(got, expected, case)`` raises :class:`CheckFailure` with a Korean message saying what
+  differs (shape, first wrong element, expected vs got).
+
+Visible exercises (worked examples a student can read) live in ``dlbook.exercises.<chapter>`` as
+``VISIBLE``; hidden ones live only beside the instructor notebooks, in
+``solutions/<chapter>/<chapter>_hidden.py`` as ``HIDDEN``, and are found through the environment
+variable ``DLBOOK_HIDDEN_DIR`` or by looking for ``solutions/<chapter>/`` from the working folder
+upwards.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from dlbook._quiet import quiet
+
+__all__ = ["Case", "CheckFailure", "Exercise", "check", "compare_arrays", "compare_close", "load_exercise"]
+
+
+class CheckFailure(AssertionError):
+    """학생 답이 기준(reference)과 다를 때 올리는 예외. 메시지는 학생이 읽는 한국어다."""
+
+
+@dataclass
+class Case:
+    """한 개의 시험 입력."""
+
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+    expected: Any = None
+    label: str = ""
+
+
+def _call(func: Callable, case: Case) -> Any:
+    return func(*case.args, **case.kwargs)
+
+
+@dataclass
+class Exercise:
+    id: str
+    cases: Callable[[], list[Case]]
+    run: Callable[[Callable, Case], Any] = _call
+    reference: Callable[[Case], Any] | None = None
+    compare: Callable[[Any, Any, Case], None] | None = None
+    rtol: float = 1e-5
+    atol: float = 1e-6
+
+    def expected_for(self, case: Case) -> Any:
+        return self.reference(case) if self.reference is not None else case.expected
+
+    def compare_one(self, got: Any, expected: Any, case: Case) -> None:
+        if self.compare is not None:
+            self.compare(got, expected, case)
+        else:
+            compare_close(got, expected, rtol=self.rtol, atol=self.atol, name="반환값")
+
+
+# --- comparisons -------------------------------------------------------------------------------
+
+def _fmt(x: Any) -> str:
+    if isinstance(x, (float, np.floating)):
+        return f"{float(x):.6g}"
+    return repr(x)
+
+
+def to_numpy(x: Any) -> np.ndarray:
+    """TF 텐서, 변수, 리스트, 스칼라를 NumPy 배열로 바꾼다 (학생 객체를 그대로 비교하지 않는다)."""
+    if hasattr(x, "numpy") and callable(x.numpy):
+        x = x.numpy()
+    return np.asarray(x)
+
+
+def compare_arrays(got: Any, expected: Any, *, rtol: float = 1e-5, atol: float = 1e-6,
+                   name: str = "반환값") -> None:
+    """배열 비교. 다르면 모양, 첫 번째로 틀린 원소, 기댓값과 실제값을 한국어로 알린다."""
+    try:
+        g = to_numpy(got).astype(np.float64)
+    except (TypeError, ValueError) as exc:
+        raise CheckFailure(f"{name}을(를) 숫자 배열로 바꿀 수 없습니다: {type(got).__name__} ({exc})") from None
+    e = to_numpy(expected).astype(np.float64)
+    if g.shape != e.shape:
+        raise CheckFailure(f"{name}의 모양(shape)이 다릅니다: 기대 {e.shape}, 실제 {g.shape}")
+    if not np.all(np.isfinite(g)):
+        idx = tuple(int(i) for i in np.argwhere(~np.isfinite(g))[0])
+        raise CheckFailure(f"{name}에 NaN 또는 무한대가 있습니다: 위치 {idx}, 값 {g[idx]}")
+    bad = ~np.isclose(g, e, rtol=rtol, atol=atol)
+    if bad.any():
+        idx = tuple(int(i) for i in np.argwhere(bad)[0])
+        where = f" 위치 {idx}" if g.ndim else ""
+        raise CheckFailure(
+            f"{name}이(가) 다릅니다:{where} 기대 {_fmt(e[idx])}, 실제 {_fmt(g[idx])} "
+            f"(틀린 원소 {int(bad.sum())}/{bad.size}개, 허용 오차 rtol={rtol:g}, atol={atol:g})")
+
+
+def compare_close(got: Any, expected: Any, *, rtol: float = 1e-5, atol: float = 1e-6,
+                  name: str = "반환값") -> None:
+    """중첩된 dict/list/tuple도 비교한다 (dict는 키별로, 시퀀스는 항목별로)."""
+    if isinstance(expected, dict):
+        if not isinstance(got, dict):
+            raise CheckFailure(f"{name}은(는) dict여야 합니다 (실제: {type(got).__name__})")
+        missing = [k for k in expected if k not in got]
+        if missing:
+            raise CheckFailure(f"{name}에 키 {missing}가 없습니다")
+        for k in expected:
+            compare_close(got[k], expected[k], rtol=rtol, atol=atol, name=f"{name}[{k!r}]")
+        return
+    if isinstance(expected, (list, tuple)) and expected and not np.isscalar(expected[0]) \
+            and np.ndim(expected[0]) > 0 and len({np.shape(x) for x in expected}) > 1:
+        # 길이가 다른 배열들의 목록 (예: 미니배치 목록)
+        if not isinstance(got, (list, tuple)):
+            raise CheckFailure(f"{name}은(는) 목록이어야 합니다 (실제: {type(got).__name__})")
+        if len(got) != len(expected):
+            raise CheckFailure(f"{name}의 길이가 다릅니다: 기대 {len(expected)}, 실제 {len(got)}")
+        for i, (g, e) in enumerate(zip(got, expected)):
+            compare_close(g, e, rtol=rtol, atol=atol, name=f"{name}[{i}]")
+        return
+    compare_arrays(got, expected, rtol=rtol, atol=atol, name=name)
+
+
+# --- finding exercises -------------------------------------------------------------------------
+
+def _chapter_of(exercise_id: str) -> str:
+    return exercise_id.split("-", 1)[0]
+
+
+def _hidden_module(chapter: str):
+    """solutions/<chapter>/<chapter>_hidden.py 를 찾는다 (강사용; 학생 배포본에는 없다)."""
+    name = f"{chapter}_hidden.py"
+    candidates = []
+    if os.environ.get("DLBOOK_HIDDEN_DIR"):
+        candidates.append(Path(os.environ["DLBOOK_HIDDEN_DIR"]) / name)
+    here = Path.cwd().resolve()
+    for d in (here, *here.parents):
+        candidates += [d / name, d / "solutions" / chapter / name]
+    for path in candidates:
+        if path.is_file():
+            spec = importlib.util.spec_from_file_location(f"_dlbook_hidden_{chapter}", path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return module
+    raise CheckFailure(f"숨은 테스트 파일 {name}을(를) 찾을 수 없습니다 (강사용 채점 환경에서만 실행됩니다). "
+                       f"/ hidden tests {name} not found: set DLBOOK_HIDDEN_DIR")
+
+
+def load_exercise(exercise_id: str, hidden: bool = False) -> Exercise:
+    chapter = _chapter_of(exercise_id)
+    if hidden:
+        table = _hidden_module(chapter).HIDDEN
+    else:
+        table = importlib.import_module(f"dlbook.exercises.{chapter}").VISIBLE
+    if exercise_id not in table:
+        raise KeyError(f"알 수 없는 연습문제 id: {exercise_id}")
+    return table[exercise_id]
+
+
+# --- running -----------------------------------------------------------------------------------
+
+def _describe_case(case: Case, i: int) -> str:
+    return f"사례 {i + 1}" + (f" ({case.label})" if case.label else "")
+
+
+def check(exercise_id: str, func: Callable, *, hidden: bool = False) -> None:
+    """학생 함수 ``func``를 연습문제 ``exercise_id``의 사례들로 시험한다.
+
+    통과하면 한 줄을 출력하고, 틀리면 무엇이 다른지 말하는 :class:`CheckFailure`를 올린다.
+    """
+    exercise = load_exercise(exercise_id, hidden=hidden)
+    if not callable(func):
+        raise CheckFailure(f"{exercise_id}: 함수가 아니라 {type(func).__name__}이(가) 전달되었습니다")
+    with quiet():
+        cases = exercise.cases()
+    for i, case in enumerate(cases):
+        try:
+            with quiet():
+                got = exercise.run(func, case)
+        except NotImplementedError:
+            raise CheckFailure(f"{exercise_id}: 아직 구현하지 않았습니다 (NotImplementedError)") from None
+        except CheckFailure as exc:
+            raise CheckFailure(f"{exercise_id} {_describe_case(case, i)}: {exc}") from None
+        except Exception as exc:  # 학생 코드의 어떤 예외든 한국어 메시지로
+            raise CheckFailure(f"{exercise_id} {_describe_case(case, i)}: 함수 실행 중 오류 "
+                               f"{type(exc).__name__}: {exc}") from None
+        with quiet():
+            expected = exercise.expected_for(case)
+        try:
+            exercise.compare_one(got, expected, case)
+        except CheckFailure as exc:
+            raise CheckFailure(f"{exercise_id} {_describe_case(case, i)}: {exc}") from None
+    kind = "숨은" if hidden else "공개"
+    print(f"통과: {exercise_id} ({kind} 사례 {len(cases)}개)")

