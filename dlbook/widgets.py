@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from dlbook.display import is_static, show_plotly
+from dlbook.display import is_static, plotly_mimebundle, show_plotly
 from dlbook.optim import DEFAULT_BETA, OPTIMIZER_TITLES, OPTIMIZERS, trajectory
 from dlbook.surfaces import SURFACES, Surface, get_surface
 
@@ -218,14 +218,15 @@ def explorer_static_figure(surface: str | Surface = "valley", learning_rates: Se
                   for fname, data in zip(frame_names, datas)]
     animate = dict(mode="immediate", frame=dict(duration=0, redraw=True), transition=dict(duration=0))
     fig.update_layout(
-        height=560,
+        height=600,
         sliders=[dict(
-            active=active, x=0.0, len=1.0, y=-0.22, yanchor="top", pad=dict(t=10),
+            # 범례가 두 줄이 되어도 겹치지 않게 범례(-0.14) 아래로 충분히 내린다
+            active=active, x=0.0, len=1.0, y=-0.32, yanchor="top", pad=dict(t=10),
             currentvalue=dict(prefix="학습률 α = ", font=dict(size=14)),
             steps=[dict(label=f"{lr:g}", method="animate", args=[[fname], animate])
                    for lr, fname in zip(rates, frame_names)],
         )],
-        margin=dict(l=60, r=20, t=80, b=150),
+        margin=dict(l=60, r=20, t=80, b=190),
     )
     return fig
 
@@ -353,9 +354,9 @@ def _explorer_ui(surface: str, optimizers: Sequence[str] | None, learning_rate: 
     def redraw(_change: Any = None) -> None:
         names = list(optimizers_w.value) or list(DEFAULT_OPTIMIZERS[:1])
         fig = explorer_figure(surface_w.value, names, lr_w.value, beta_w.value, steps_w.value)
-        with out:
-            out.clear_output(wait=True)
-            show_plotly(fig)
+        # Output 위젯의 내용을 직접 바꾼다: `with out:` 출력 가로채기는 셀 실행 중에 부르면
+        # nbclient(책·테스트의 노트북 실행기)가 가끔 셀이 끝나기를 하염없이 기다린다.
+        out.outputs = ({"output_type": "display_data", "data": plotly_mimebundle(fig), "metadata": {}},)
 
     def on_surface(change: Any) -> None:
         new = SURFACES[change["new"]]
