@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import shutil
@@ -146,7 +145,3 @@ def write_csv(path: Path, rows: list[dict], exercise_ids: list[str]) -> None:
         writer.writeheader()
         for row in rows:
             writer.writerow({k: (f"{row[k]:g}" if isinstance(row[k], float) else row[k]) for k in fields})
-
-
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -52,7 +52,7 @@ def _replace_answer(nb: dict, grade_id: str, source: str) -> dict:
 
 def _wrong_target(path: Path) -> str:
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("# replaces: "), f"{path.name}: 첫 줄은 '# replaces: <grade_id>'"
+    assert first.startswith("# overrides: "), f"{path.name}: 첫 줄은 '# overrides: <grade_id>'"
     return first.split(":", 1)[1].strip()
 
 
@@ -80,7 +80,11 @@ def graded(request, tmp_path_factory):
         "only-first": _replace_answer(unsolved, _cells.grade_id(first), _cells.source_text(first)),
     }
     for path in one_wrong_per_exercise(chapter):
-        scenarios["wrong--" + path.stem] = _replace_answer(solved, _wrong_target(path), path.read_text(encoding="utf-8"))
+        # 틀린 구현은 기준 답 셀 뒤에 덧붙인다: 파일이 정의한 함수만 틀린 것으로 바뀐다
+        target = _wrong_target(path)
+        reference = next(_cells.source_text(c) for c in answers if _cells.grade_id(c) == target)
+        scenarios["wrong--" + path.stem] = _replace_answer(
+            solved, target, reference + "\n\n" + path.read_text(encoding="utf-8"))
     for name, nb in scenarios.items():
         (subs / name).mkdir()
         (subs / name / source_path.name).write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")

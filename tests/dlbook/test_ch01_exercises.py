@@ -23,12 +23,12 @@ HIDDEN_DIR = ROOT / "solutions/ch01"
 NOTEBOOK = HIDDEN_DIR / "ch01_tensorflow_basics.ipynb"
 WRONG_DIR = ROOT / "tests/wrong/ch01"
 
-OPTIMIZERS = ("momentum", "nag", "adagrad", "rmsprop", "adadelta", "adam")
+STEP_FUNCTIONS = ("momentum", "nag", "adagrad", "rmsprop", "adadelta", "adam")  # <이름>_step
 # 답 셀 grade_id → 그 셀이 정의하는 (연습문제 id, 함수 이름)들
 ANSWERS: dict[str, list[tuple[str, str]]] = {
     "ch01-ex1-rmse": [("ch01-ex1-rmse", "rmse")],
     "ch01-ex2-gd-step": [("ch01-ex2-gd-step", "gd_step")],
-    "ch01-ex3-optimizers": [(f"ch01-ex3-optimizers/{name}", f"{name}_step") for name in OPTIMIZERS],
+    "ch01-ex3-optimizers": [(f"ch01-ex3-optimizers/{name}", f"{name}_step") for name in STEP_FUNCTIONS],
     "ch01-ex4-minibatches": [("ch01-ex4-minibatches", "minibatches")],
     "ch01-ex5-keras-quadratic": [("ch01-ex5-keras-quadratic", "fit_quadratic")],
 }
@@ -185,8 +185,8 @@ def test_released_stub_fails_both(ex_id, func_name, stubs):
 
 def _wrong_target(path: Path) -> tuple[str, list[tuple[str, str]]]:
     lines = path.read_text(encoding="utf-8").splitlines()
-    match = re.fullmatch(r"# replaces: (\S+)", lines[0])
-    assert match, f"{path.name}: 첫 줄은 '# replaces: <grade_id>'"
+    match = re.fullmatch(r"# overrides: (\S+)", lines[0])
+    assert match, f"{path.name}: 첫 줄은 '# overrides: <grade_id>'"
     assert lines[1].startswith("# why: "), f"{path.name}: 둘째 줄은 '# why: ...'"
     gid = match.group(1)
     assert path.name.startswith(f"{gid}--"), path.name
@@ -208,19 +208,17 @@ def test_every_exercise_has_wrong_answers():
 
 
 @pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in WRONG_FILES])
-def test_wrong_answer_loses_points(path, libs, reference):
+def test_wrong_answer_loses_points(path, libs):
+    """틀린 답 파일은 기준 답 셀 뒤에 덧붙여 실행한다: 파일이 정의한 함수만 틀린 것으로 바뀐다."""
     gid, targets = _wrong_target(path)
-    namespace = _define(path.read_text(encoding="utf-8"), f"wrong {path.stem}", libs)
+    wrong = path.read_text(encoding="utf-8")
+    namespace = _define(_answer_sources(_notebook())[gid] + "\n\n" + wrong, f"wrong {path.stem}", libs)
     for ex_id, func_name in targets:
         assert _fails(ex_id, namespace[func_name], stop_at_first=True), \
             f"{path.name}: {ex_id}의 공개·숨은 검사를 모두 통과했다"
-    if gid == "ch01-ex3-optimizers":
-        # 나머지 다섯 함수는 기준 답 그대로여서 틀린 옵티마이저 하나만 점수를 잃는다
-        for _, func_name in ANSWERS[gid]:
-            if func_name not in {f for _, f in targets}:
-                got = inspect.getsource(namespace[func_name])
-                want = re.sub(r"\n\s*### (BEGIN|END) SOLUTION", "", inspect.getsource(reference[func_name]))
-                assert got.strip() == want.strip(), f"{path.name}: {func_name}이(가) 기준 답과 다르다"
+    # 파일은 틀린 함수만 담는다: 나머지는 기준 답 그대로여서 틀린 문제 하나만 점수를 잃는다
+    defined = set(re.findall(r"^def (\w+)\(", wrong, re.M))
+    assert defined == {f for _, f in targets}, f"{path.name}: 틀린 함수만 정의해야 한다 ({sorted(defined)})"
 
 
 def test_optimizer_source_check_rejects_library_optimizers(libs, reference):

@@ -1,4 +1,4 @@
-# replaces: ch01-ex2-gd-step
+# overrides: ch01-ex2-gd-step
 # why: assign_add로 기울기 방향으로 올라간다 / steps uphill (assign_add)
 def gd_step(a, b, c, x, y, learning_rate):
     """경사 하강법 한 스텝."""

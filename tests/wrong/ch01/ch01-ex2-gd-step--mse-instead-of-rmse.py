@@ -1,4 +1,4 @@
-# replaces: ch01-ex2-gd-step
+# overrides: ch01-ex2-gd-step
 # why: RMSE 대신 MSE로 미분한다 / differentiates the MSE instead of the RMSE
 def gd_step(a, b, c, x, y, learning_rate):
     """경사 하강법 한 스텝."""

@@ -1,4 +1,4 @@
-# replaces: ch01-ex2-gd-step
+# overrides: ch01-ex2-gd-step
 # why: a = a - ...로 이름만 다시 묶어 변수가 바뀌지 않는다 / rebinds names, variables unchanged
 def gd_step(a, b, c, x, y, learning_rate):
     """경사 하강법 한 스텝."""

@@ -1,4 +1,4 @@
-# replaces: ch01-ex2-gd-step
+# overrides: ch01-ex2-gd-step
 # why: 갱신한 뒤 손실을 다시 계산해 돌려준다 / returns the loss after the update
 def gd_step(a, b, c, x, y, learning_rate):
     """경사 하강법 한 스텝."""

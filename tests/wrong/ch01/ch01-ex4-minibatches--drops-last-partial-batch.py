@@ -1,4 +1,4 @@
-# replaces: ch01-ex4-minibatches
+# overrides: ch01-ex4-minibatches
 # why: 나누어떨어지지 않는 마지막 묶음을 버린다 / drops the last partial batch
 def minibatches(n, batch_size, shuffle=True, seed=0):
     """꽉 찬 묶음만 돌려준다."""

@@ -1,4 +1,4 @@
-# replaces: ch01-ex4-minibatches
+# overrides: ch01-ex4-minibatches
 # why: shuffle 인자를 무시하고 늘 섞는다 / always shuffles
 def minibatches(n, batch_size, shuffle=True, seed=0):
     """언제나 섞는다."""

@@ -1,4 +1,4 @@
-# replaces: ch01-ex4-minibatches
+# overrides: ch01-ex4-minibatches
 # why: np.random.seed와 전역 permutation을 써서 순서가 다르다 / legacy global RNG gives another order
 def minibatches(n, batch_size, shuffle=True, seed=0):
     """전역 난수 생성기로 섞는다."""

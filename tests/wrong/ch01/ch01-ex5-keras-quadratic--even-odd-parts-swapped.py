@@ -1,4 +1,4 @@
-# replaces: ch01-ex5-keras-quadratic
+# overrides: ch01-ex5-keras-quadratic
 # why: 예측값에서 계수를 읽을 때 짝수·홀수 부분을 바꿔 a와 b가 뒤바뀐다 / a and b swapped when reading them off
 def fit_quadratic(x, y):
     """학습은 맞지만 a와 b를 바꿔 읽는다."""

@@ -1,4 +1,4 @@
-# replaces: ch01-ex5-keras-quadratic
+# overrides: ch01-ex5-keras-quadratic
 # why: 특성으로 x만 써서 x²항을 배울 수 없다 / only x as feature: cannot learn the x² term
 def fit_quadratic(x, y):
     """y = b*x + c만 학습하고 a는 0으로 돌려준다."""

@@ -1,4 +1,4 @@
-# replaces: ch01-ex5-keras-quadratic
+# overrides: ch01-ex5-keras-quadratic
 # why: 표준화 없이 작은 학습률로 몇 에포크만 돌려 수렴하지 않는다 / unscaled features, too little training
 def fit_quadratic(x, y):
     """특성을 그대로 두고 짧게 학습한다."""
