@@ -101,6 +101,9 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
                 graded = assemble(nb, release_nb)
             except SubmissionError as exc:
                 sub.problem = exc
+            except Exception as exc:  # 어떤 이상한 노트북도 채점 전체를 멈추지 않는다
+                sub.problem = SubmissionError("not-a-notebook", f"노트북 구조를 읽을 수 없습니다 ({type(exc).__name__})",
+                                              f"cannot read the notebook structure: {exc}")
         if sub.problem is not None:
             jobs.append((sub, None))
             continue

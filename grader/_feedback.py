@@ -10,7 +10,7 @@ STYLE = """
 body{font-family:'NanumGothic','Noto Sans KR','Malgun Gothic',sans-serif;max-width:880px;margin:2em auto;
 line-height:1.6;color:#222;padding:0 1em}
 table{border-collapse:collapse;width:100%;margin:1em 0}td,th{border:1px solid #ccc;padding:.4em .6em;text-align:left}
-th{background:#f4f4f4}.pass{color:#1a7f37}.fail{color:#c62828}pre{white-space:pre-wrap;background:#f8f8f8;
+th{background:#f4f4f4}td:nth-child(2),th:nth-child(2){white-space:nowrap}.pass{color:#1a7f37}.fail{color:#c62828}pre{white-space:pre-wrap;background:#f8f8f8;
 padding:.6em;border-radius:4px;margin:0}.status{padding:.6em;background:#fff8e1;border-left:4px solid #f9a825}
 """
 

@@ -51,6 +51,7 @@ def _quiet_logs():
 
 
 def api(course: Path, config: Config):
+    (course / "exchange").mkdir(parents=True, exist_ok=True)  # 없으면 nbgrader가 CRITICAL 로그를 남긴다
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
     coursedir = CourseDirectory(config=config)

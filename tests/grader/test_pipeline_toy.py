@@ -52,6 +52,8 @@ def graded(tmp_path_factory):
         "홍 길동/내 노트북.ipynb": solved,
         "broken/ch01_toy.ipynb": solved[:200],
         "empty/ch01_toy.ipynb": "",
+        "weird/ch01_toy.ipynb": json.dumps({"cells": [1, "x", None], "metadata": {}, "nbformat": 4,
+                                            "nbformat_minor": 5}),
     }
     nb = json.loads(solved)
     for cell in nb["cells"]:
@@ -81,6 +83,7 @@ def test_scores_and_statuses(graded):
     assert rows["홍 길동"]["total"] == 4 and rows["홍 길동"]["status"].startswith("ok; renamed")
     assert rows["broken"]["status"].startswith("not-json")
     assert rows["empty"]["status"].startswith("empty")
+    assert rows["weird"]["status"].startswith("not-a-notebook") and rows["weird"]["total"] == 0
     # 테스트를 지우고 틀린 답을 낸 학생: 원본 테스트로 채점되어 ex1은 0점
     assert rows["cheater"]["ch01-ex1-add"] == 0 and rows["cheater"]["ch01-ex2-mul"] == 1
     assert "tests-restored" in rows["cheater"]["status"]
