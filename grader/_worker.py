@@ -58,14 +58,18 @@ def run(job: dict) -> dict:
     autograded = course / "autograded" / job["student"] / job["chapter"] / job["notebook"]
     out = {"success": bool(result.get("success")), "scores": {}, "messages": {},
            "error": ANSI.sub("", (result.get("error") or ""))[-2000:]}
+    text = (result.get("log") or "") + out["error"]
+    if "DeadKernel" in text or "Kernel died" in text:
+        out["kernel_died"] = True
     if autograded.is_file():
         out["scores"] = _nbgrader.scores(course, job["chapter"], job["student"], Path(job["notebook"]).stem)
         out["messages"] = messages(autograded)
-        log = result.get("log") or ""
-        if "CellTimeoutError" in log or "Timeout" in out["error"]:
-            out["timeout"] = True
-        if "Kernel died" in log or "DeadKernelError" in out["error"] or "DeadKernel" in log:
-            out["kernel_died"] = True
+        # nbgrader는 시간 제한을 넘은 셀을 인터럽트한다: 그 셀의 오류는 KeyboardInterrupt(또는 CellTimeoutError)다
+        for gid, msg in out["messages"].items():
+            if msg.startswith(("KeyboardInterrupt", "CellTimeoutError")):
+                out["timeout"] = True
+                out["messages"][gid] = (f"셀 실행이 시간 제한({job['cell_timeout']}초)을 넘어 중단되었습니다 "
+                                        f"(끝나지 않는 반복문?) / the cell exceeded {job['cell_timeout']} s")
     return out
 
 

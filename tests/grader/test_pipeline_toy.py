@@ -67,12 +67,22 @@ def graded(tmp_path_factory):
     nb = json.loads(solved)
     nb["cells"][-2]["source"] = "import os\nos._exit(1)"  # 테스트 셀에서 커널을 죽인다
     files["killer/ch01_toy.ipynb"] = json.dumps(nb)
+    nb = json.loads(solved)
+    for cell in nb["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex1-add":
+            cell["source"] = "def add(a, b):\n    while True:\n        pass"  # 끝나지 않는 답
+    files["looper/ch01_toy.ipynb"] = json.dumps(nb)
+    nb = json.loads(solved)
+    for cell in nb["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex2-mul":
+            cell["source"] = "import os\nos._exit(3)"  # 답안 셀에서 커널을 죽인다
+    files["answer-killer/ch01_toy.ipynb"] = json.dumps(nb)
     for name, text in files.items():
         (subs / name).parent.mkdir(parents=True, exist_ok=True)
         (subs / name).write_text(text, encoding="utf-8")
     before = _digest(subs)
     out = repo.parent / "out"
-    rows = autograde("ch01", subs, out, Options(workers=2), root=repo, progress=lambda *_: None)
+    rows = autograde("ch01", subs, out, Options(workers=2, cell_timeout=15), root=repo, progress=lambda *_: None)
     return {"rows": {r["student_id"]: r for r in rows}, "out": out, "subs": subs, "before": before}
 
 
@@ -93,6 +103,19 @@ def test_killed_kernel_does_not_stop_the_run(graded):
     row = graded["rows"]["killer"]
     # 원본 테스트로 덮어쓰므로 os._exit는 실행되지 않거나, 실행되더라도 그 학생의 status로만 남는다
     assert row["total"] <= 4 and row["status"]
+
+
+def test_endless_loop_times_out_and_loses_only_that_exercise(graded):
+    row = graded["rows"]["looper"]
+    assert row["ch01-ex1-add"] == 0 and row["ch01-ex2-mul"] == 1, row
+    assert "timeout" in row["status"], row["status"]
+
+
+def test_kernel_killed_by_an_answer_gets_a_status(graded):
+    row = graded["rows"]["answer-killer"]
+    assert row["total"] < 4
+    assert row["status"].startswith("kernel-died"), row["status"]
+    assert " / " in row["status"]
 
 
 def test_outputs_written_and_submissions_untouched(graded):
