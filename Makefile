@@ -37,8 +37,11 @@ serve: book
 	@echo "http://localhost:$(PORT)/ 에서 책을 볼 수 있습니다 (Ctrl+C로 종료)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
+# 저장소 루트를 서버 루트로 (nbgrader는 과정 폴더가 서버 루트 아래에 있어야 한다), chapters/ 에서 시작한다.
+# root 계정(컨테이너 등)에서는 Jupyter가 --allow-root 없이 시작하지 않는다.
 lab: setup
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=$(CURDIR) chapters/ch01
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=$(CURDIR) --ServerApp.default_url=/lab/tree/chapters \
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: setup
 	$(PY) -m pytest -p no:cacheprovider tests -n 2 --dist loadgroup
