@@ -54,7 +54,7 @@ FONT_FILES = {"NanumGothic.ttf": 400, "NanumGothicBold.ttf": 700}
 # 화면 표시에 쓰이지 않는 이 표들을 빼고, zlib으로 압축한 WOFF로 저장한다 (4.7 MB → 2.4 MB).
 FONT_DROP_TABLES = ("TSI0", "TSI1", "TSI2", "TSI3", "TSI5")
 # 웹 글꼴의 이름은 시스템 글꼴과 겹치지 않게 따로 짓는다: 시스템의 NanumGothic이 실패를 가리지 않도록.
-FONT_FAMILY = "DLBook Hangul Gothic"  # 글꼴 안의 이름(FONT_RENAMED)과 같게
+FONT_FAMILY = "DLBook Hangul Gothic"  # CSS 이름이자 글꼴 안의 이름 (_rename_font)
 FONT_FAMILY_HANGUL = "DLBook Hangul"  # 코드 블록과 plotly 글자에서 한글 글자만 맡는다
 # 한글 자모, CJK 기호, 호환 자모, 확장 자모, 음절, 전각 문자.
 HANGUL_RANGES = "U+1100-11FF, U+3000-303F, U+3130-318F, U+A960-A97F, U+AC00-D7AF, U+D7B0-D7FF, U+FF00-FFEF"
@@ -152,7 +152,7 @@ def _woff_name(ttf_name: str) -> str:
 
 def _font_css() -> str:
     """@font-face 규칙: 본문용(FONT_FAMILY)과 한글만 맡는 것(FONT_FAMILY_HANGUL, unicode-range)."""
-    rules = [f"/* tools/book.py가 만든 파일 — 고치지 말 것. {FONT_RENAMED}: {FONT_LICENSE} {FONT_LICENSE_URL} */"]
+    rules = [f"/* tools/book.py가 만든 파일 — 고치지 말 것. {FONT_FAMILY}: {FONT_LICENSE} {FONT_LICENSE_URL} */"]
     for family, extra in ((FONT_FAMILY, ""), (FONT_FAMILY_HANGUL, f"\n  unicode-range: {HANGUL_RANGES};")):
         for filename, weight in FONT_FILES.items():
             rules.append(
@@ -168,27 +168,19 @@ def _font_css() -> str:
 
 
 # 표를 뺀 글꼴은 OFL이 말하는 "수정본(Modified Version)"이므로 예약된 글꼴 이름(Nanum…)을 쓰지 않는다:
-# 글꼴 안의 이름을 바꾸고, 출처와 라이선스(SIL OFL 1.1)를 이름 표의 라이선스 칸(13, 14번)에 적는다.
-FONT_RENAMED = "DLBook Hangul Gothic"
+# 글꼴 안의 이름을 FONT_FAMILY로 바꾸고, 출처와 라이선스(SIL OFL 1.1)를 이름 표의 라이선스 칸(13, 14번)에 적는다.
 FONT_LICENSE = ("Modified from NanumGothic (c) NHN Corporation / NAVER, under the SIL Open Font License 1.1: "
                 "the VTT source tables were removed and the font renamed for use as a web font.")
 FONT_LICENSE_URL = "https://openfontlicense.org"
 
 
 def _rename_font(font) -> None:
-    """이름 표에서 NanumGothic/나눔고딕을 FONT_RENAMED로 바꾸고 라이선스 칸을 채운다."""
-    postscript = FONT_RENAMED.replace(" ", "")
+    """이름 표에서 NanumGothic/나눔고딕을 FONT_FAMILY로 바꾸고 라이선스 칸을 채운다."""
+    postscript = FONT_FAMILY.replace(" ", "")
     for record in font["name"].names:
-        text = record.toUnicode()
-        if record.nameID in (3, 6):  # 고유 id, PostScript 이름: 빈칸 없이
-            text = text.replace("NanumGothic", postscript).replace("나눔고딕", postscript)
-        elif record.nameID in (1, 4, 16, 17, 18):
-            text = text.replace("NanumGothic", FONT_RENAMED).replace("나눔고딕", FONT_RENAMED)
-        elif record.nameID == 13:
-            text = FONT_LICENSE
-        elif record.nameID == 14:
-            text = FONT_LICENSE_URL
-        record.string = text
+        new_name = postscript if record.nameID in (3, 6) else FONT_FAMILY  # 고유 id, PostScript 이름: 빈칸 없이
+        if record.nameID in (1, 3, 4, 6, 16, 17, 18):
+            record.string = record.toUnicode().replace("NanumGothic", new_name).replace("나눔고딕", new_name)
     for platform, encoding, language in ((3, 1, 0x409), (1, 0, 0)):
         for name_id, text in ((13, FONT_LICENSE), (14, FONT_LICENSE_URL)):
             font["name"].setName(text, name_id, platform, encoding, language)
@@ -211,7 +203,7 @@ def _prepare_font() -> None:
         source = found[0]
         target = VENDOR / _woff_name(filename)
         stamp = VENDOR / f".{target.name}.source"
-        source_hash = hashlib.sha256(source.read_bytes() + FONT_RENAMED.encode()).hexdigest()
+        source_hash = hashlib.sha256(source.read_bytes() + (FONT_FAMILY + FONT_LICENSE).encode()).hexdigest()
         if target.exists() and stamp.exists() and stamp.read_text().strip() == source_hash:
             continue
         font = TTFont(source)
