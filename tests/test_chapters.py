@@ -35,7 +35,7 @@ def wrong_implementations(chapter: str) -> list[Path]:
 
 def one_wrong_per_exercise(chapter: str) -> list[Path]:
     """끝에서 끝까지 채점은 문제마다 틀린 구현 하나로 한다 (학생 한 명 = 노트북 한 번 실행이라 비싸다).
-    나머지 틀린 구현은 tests/dlbook/test_<chapter>_exercises.py가 채점기(check)로 직접 확인한다."""
+    나머지 틀린 구현은 tests/dlbook/test_exercises.py가 채점기(check)로 직접 확인한다."""
     chosen: dict[str, Path] = {}
     for path in wrong_implementations(chapter):
         chosen.setdefault(_wrong_target(path), path)
@@ -54,14 +54,6 @@ def _wrong_target(path: Path) -> str:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("# overrides: "), f"{path.name}: 첫 줄은 '# overrides: <grade_id>'"
     return first.split(":", 1)[1].strip()
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_every_exercise_has_a_wrong_implementation(chapter):
-    source = nbformat.read(_paths.source_notebook(chapter, ROOT), as_version=4)
-    answers = {_cells.grade_id(c) for c in source.cells if _cells.is_answer(c)}
-    covered = {_wrong_target(p) for p in wrong_implementations(chapter)}
-    assert answers and answers <= covered, f"틀린 구현이 없는 연습문제: {sorted(answers - covered)}"
 
 
 @pytest.fixture(scope="module", params=CHAPTERS)
