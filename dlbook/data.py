@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 
 __all__ = [
-    "GERMAN_CREDIT_INSTALL", "MissingDataPackageError", "encode_german_credit", "load_german_credit",
+    "GERMAN_CREDIT_INSTALL", "MissingDataPackageError", "encode_german_credit", "german_credit_split",
+    "load_german_credit",
     "load_mnist", "make_quadratic", "package_path",
 ]
 
@@ -125,3 +126,25 @@ def encode_german_credit(frame=None, dtype: str = "float32") -> tuple[np.ndarray
     encoded = pd.get_dummies(features, columns=categorical, prefix_sep="=", dtype=dtype)
     y = (frame[GERMAN_CREDIT_TARGET] == "bad").to_numpy().astype(dtype)
     return encoded.to_numpy(dtype=dtype), y, list(encoded.columns)
+
+
+def german_credit_split(test_size: float = 0.3, seed: int = 0, standardize: bool = True):
+    """2-8, 3-2, 4-9절이 함께 쓰는 나누기: ``(x_train, y_train), (x_test, y_test), 열 이름``.
+
+    :func:`encode_german_credit`의 결과를 불량/우량 비율을 유지하며(stratified) 훈련·시험 세트로 나눈다
+    (``test_size``=0.3이면 700/300명, 시험 세트의 불량은 90명). ``standardize``가 참이면 **훈련 세트의**
+    평균과 표준편차로 모든 열을 척도 맞춤한다 (시험 세트의 통계를 쓰면 답을 미리 엿보는 셈이다).
+    같은 ``seed``는 언제나 같은 나누기를 준다.
+    """
+    from sklearn.model_selection import train_test_split
+
+    X, y, names = encode_german_credit()
+    x_train, x_test, y_train, y_test = train_test_split(
+        X, y, test_size=test_size, random_state=seed, stratify=y)
+    if standardize:
+        mean = x_train.mean(axis=0)
+        std = x_train.std(axis=0)
+        std[std == 0] = 1.0
+        x_train = ((x_train - mean) / std).astype(X.dtype)
+        x_test = ((x_test - mean) / std).astype(X.dtype)
+    return (x_train, y_train), (x_test, y_test), names

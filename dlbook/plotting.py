@@ -45,3 +45,64 @@ def plot_history(histories: dict, *, title: str = "손실 함수의 변화", yla
         ax.legend()
     ax.grid(alpha=0.3)
     return ax
+
+
+def plot_decision_regions(predict, X, y, *, ax=None, resolution: int = 200, padding: float = 0.5,
+                          title: str | None = None, xlabel: str = "x₁", ylabel: str = "x₂"):
+    """2차원 입력의 분류기가 평면을 어떻게 나누는지 그린다 (3-1, 4-4, 4-7절).
+
+    ``predict``는 ``(n, 2)`` 배열을 받아 ``(n,)``의 정수 부류(class)를 돌려주는 함수다
+    (확률을 돌려주는 모델은 ``lambda z: (model.predict(z) > 0.5).ravel()``처럼 감싼다).
+    ``X``, ``y``의 점을 부류별 색으로 위에 찍는다.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+    use_korean_font()
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y).ravel()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4.8, 4.2))
+    lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
+    gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution))
+    grid = np.column_stack([gx.ravel(), gy.ravel()])
+    zone = np.asarray(predict(grid)).reshape(gx.shape).astype(int)
+    classes = np.unique(np.concatenate([np.unique(zone), np.unique(y)])).astype(int)
+    cmap = plt.get_cmap("tab10")
+    ax.contourf(gx, gy, zone, levels=np.arange(classes.min() - 0.5, classes.max() + 1.5),
+                colors=[cmap(int(c) % 10) for c in range(classes.min(), classes.max() + 1)], alpha=0.18)
+    for c in np.unique(y).astype(int):
+        ax.scatter(*X[y == c].T, s=18, color=cmap(c % 10), edgecolor="k", linewidth=0.3, label=f"부류 {c}")
+    ax.set_xlim(lo[0], hi[0])
+    ax.set_ylim(lo[1], hi[1])
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    ax.legend(loc="best", fontsize=8)
+    return ax
+
+
+def plot_roc(curves: dict, *, ax=None, title: str = "ROC 곡선"):
+    """{이름: (정답 0/1, 양성 확률)} 의 ROC 곡선과 AUC를 한 그림에 그린다 (2-8, 3-2, 4-9절).
+
+    돌려주는 값은 그린 축과 {이름: AUC} 사전이다.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from sklearn.metrics import roc_auc_score, roc_curve
+    use_korean_font()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4.6, 4.2))
+    aucs = {}
+    for name, (y_true, score) in curves.items():
+        y_true, score = np.asarray(y_true).ravel(), np.asarray(score).ravel()
+        fpr, tpr, _ = roc_curve(y_true, score)
+        aucs[name] = float(roc_auc_score(y_true, score))
+        ax.plot(fpr, tpr, label=f"{name} (AUC {aucs[name]:.3f})")
+    ax.plot([0, 1], [0, 1], color="gray", linestyle="--", linewidth=0.8, label="무작위 추측")
+    ax.set_xlabel("거짓 양성 비율 (FPR)")
+    ax.set_ylabel("참 양성 비율 (TPR)")
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize=8)
+    ax.grid(alpha=0.3)
+    return ax, aucs

