@@ -11,6 +11,7 @@ OUT     ?=
 WORKERS ?= 1
 EDITION ?= student
 PORT    ?= 8000
+BENCH_ARGS ?=
 export PYTHONHASHSEED := 0
 
 .PHONY: setup book serve lab test test-fast release grade bench clean
@@ -56,7 +57,7 @@ grade: setup
 	$(PY) -m grader autograde $(CHAPTER) $(SUBMISSIONS) $(if $(OUT),--out $(OUT)) --workers $(WORKERS)
 
 bench: setup
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf _build grading bench/out .jupyter_cache _static/vendor

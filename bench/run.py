@@ -1,5 +1,7 @@
 """`make bench`: 수치를 출력한다 (통과/실패 없음). 결과는 bench/out/latest.json 에도 남긴다.
 
+일부만 재려면: `.venv/bin/python bench/run.py --only chapters grading --chapters ch02` (bench/out/partial.json).
+
 - 장마다 실행 시간 (강사용 노트북, 2코어 CPU에서 목표 90초 이하)과 노트북이 출력한 재현 수치
 - tf.function 대 즉시 실행(eager) 속도
 - 옵티마이저 탐색기 다시 그리기 시간, CPU 행렬 곱 GFLOP/s
@@ -24,15 +26,15 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ["PYTHONHASHSEED"] = "0"
 
 # 노트북 출력에서 골라 보여 줄 줄: 손실·RMSE·정확도·속도 수치 (연습문제 테스트의 "통과:" 줄은 빼고)
-FIGURE_LINE = re.compile(r"(RMSE|손실|정확도|accuracy|속도 향상|speed-?up)", re.I)
+FIGURE_LINE = re.compile(r"(RMSE|손실|정확도|accuracy|AUC|양자화 오차|quantization|관성|inertia|속도 향상|speed-?up)", re.I)
 
 
-def chapter_runs() -> dict:
+def chapter_runs(chapters: list[str]) -> dict:
     import nbformat
     from nbclient import NotebookClient
     from grader import _paths
     out = {}
-    for chapter in _paths.all_chapters(ROOT):
+    for chapter in chapters:
         path = _paths.source_notebook(chapter, ROOT)
         nb = nbformat.read(path, as_version=4)
         start = time.perf_counter()
@@ -94,11 +96,11 @@ def widgets() -> dict:
     return result
 
 
-def grading_throughput(n_students: int = 4, workers: int = 2) -> dict:
+def grading_throughput(chapters: list[str], n_students: int = 4, workers: int = 2) -> dict:
     from grader import _paths
     from grader._autograde import Options, autograde
     out = {}
-    for chapter in _paths.all_chapters(ROOT):
+    for chapter in chapters:
         source = _paths.source_notebook(chapter, ROOT)
         with tempfile.TemporaryDirectory() as tmp:
             subs = Path(tmp) / "subs"
@@ -132,13 +134,33 @@ def book_build() -> dict:
     return result
 
 
-def main() -> int:
-    figures = {"chapters": chapter_runs(), "tf_function": tf_function_speedup(), "widgets": widgets(),
-               "grading": grading_throughput(), "book": book_build()}
+PARTS = ("chapters", "tf_function", "widgets", "grading", "book")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    from grader import _paths
+    every = _paths.all_chapters(ROOT)
+    parser = argparse.ArgumentParser(description="딥러닝 코스북 벤치마크 (수치만 출력한다) / prints figures")
+    parser.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS),
+                        help="잴 항목 (기본: 전부) / parts to measure")
+    parser.add_argument("--chapters", nargs="+", choices=every, default=every,
+                        help="장 실행과 채점을 잴 장 (기본: 전부) / chapters to run and grade")
+    args = parser.parse_args(argv)
+    runs = {
+        "chapters": lambda: chapter_runs(args.chapters),
+        "tf_function": tf_function_speedup,
+        "widgets": widgets,
+        "grading": lambda: grading_throughput(args.chapters),
+        "book": book_build,
+    }
+    figures = {part: runs[part]() for part in PARTS if part in args.only}
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "latest.json").write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"→ {out / 'latest.json'}")
+    name = "latest.json" if set(args.only) == set(PARTS) and args.chapters == every else "partial.json"
+    (out / name).write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"→ {out / name}")
     return 0
 
 
