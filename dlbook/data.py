@@ -12,7 +12,7 @@ import numpy as np
 
 __all__ = [
     "GERMAN_CREDIT_INSTALL", "MissingDataPackageError", "encode_german_credit", "german_credit_split",
-    "load_german_credit",
+    "load_german_credit", "load_seattle_weather", "load_stock_index",
     "load_mnist", "make_quadratic", "package_path",
 ]
 
@@ -148,3 +148,41 @@ def german_credit_split(test_size: float = 0.3, seed: int = 0, standardize: bool
         x_train = ((x_train - mean) / std).astype(X.dtype)
         x_test = ((x_test - mean) / std).astype(X.dtype)
     return (x_train, y_train), (x_test, y_test), names
+
+
+SEATTLE_INSTALL = "pip install --no-deps vega_datasets==0.9.0"
+STOCK_INSTALL = "pip install --no-deps arch==8.0.0"
+STOCK_INDEXES = ("sp500", "nasdaq")
+
+
+def load_seattle_weather():
+    """시애틀의 하루 날씨 2012-01-01 ~ 2015-12-31 (1,461일): ``DataFrame``.
+
+    열: ``date``(날짜), ``precipitation``(강수량, mm), ``temp_max``, ``temp_min``(최고·최저 기온, ℃),
+    ``wind``(풍속, m/s), ``weather``(날씨 이름: sun, rain, drizzle, snow, fog). 날짜 순서로 정렬되어
+    있다. ``vega_datasets`` 패키지에 든 CSV를 경로로 읽는다.
+    """
+    import pandas as pd
+
+    path = package_path("vega_datasets", SEATTLE_INSTALL) / "_data" / "seattle-weather.csv"
+    frame = pd.read_csv(path, parse_dates=["date"])
+    if len(frame) != 1461 or "temp_max" not in frame.columns:
+        raise ValueError(f"예상과 다른 시애틀 날씨 파일이다 (unexpected file {path}: shape {frame.shape})")
+    return frame.sort_values("date").reset_index(drop=True)
+
+
+def load_stock_index(name: str = "sp500"):
+    """주가 지수의 하루 시세 1999-01-04 ~ 2018-12-31 (5,031 거래일): 날짜를 색인으로 한 ``DataFrame``.
+
+    ``name``은 ``"sp500"``(S&P 500) 또는 ``"nasdaq"``(NASDAQ 종합). 열은 ``Open``, ``High``, ``Low``,
+    ``Close``, ``Adj Close``, ``Volume``이다. ``arch`` 패키지에 든 CSV를 경로로 읽는다 (import하지 않는다).
+    가르치기 위한 자료다: 이 데이터로 만든 예측은 투자 조언이 아니다.
+    """
+    import pandas as pd
+
+    if name not in STOCK_INDEXES:
+        raise ValueError(f"지수 이름은 {STOCK_INDEXES} 중 하나다 (unknown index {name!r})")
+    path = package_path("arch", STOCK_INSTALL) / "data" / name / f"{name}.csv.gz"
+    frame = pd.read_csv(path, index_col=0, parse_dates=True)
+    frame.index.name = "Date"
+    return frame.sort_index()

@@ -1,4 +1,4 @@
-"""dlbook.data: 오프라인 MNIST, 독일 신용 데이터, 2차 방정식 데이터."""
+"""dlbook.data: 오프라인 MNIST, 독일 신용, 시애틀 날씨, 주가 지수, 2차 방정식 데이터."""
 from __future__ import annotations
 
 import importlib.util
@@ -108,3 +108,36 @@ def test_german_credit_split_is_stratified_seeded_and_scaled_on_train():
     assert not np.array_equal(x_train, other)
     (raw, _), _, _ = data.german_credit_split(seed=0, standardize=False)
     assert raw[:, names.index("credit_amount")].min() >= 250
+
+
+def test_seattle_weather_is_daily_and_ordered():
+    frame = data.load_seattle_weather()
+    assert frame.shape == (1461, 6)
+    assert str(frame["date"].iloc[0].date()) == "2012-01-01" and str(frame["date"].iloc[-1].date()) == "2015-12-31"
+    assert frame["date"].is_monotonic_increasing and frame["date"].diff().dt.days.iloc[1:].eq(1).all()
+    assert (frame["temp_max"] >= frame["temp_min"]).all()
+    assert frame.loc[0, "temp_max"] == 12.8 and set(frame["weather"]) == {"sun", "rain", "drizzle", "snow", "fog"}
+
+
+@pytest.mark.parametrize("name", ["sp500", "nasdaq"])
+def test_stock_index_covers_1999_to_2018(name):
+    frame = data.load_stock_index(name)
+    assert frame.shape == (5031, 6) and list(frame.columns)[:4] == ["Open", "High", "Low", "Close"]
+    assert str(frame.index[0].date()) == "1999-01-04" and str(frame.index[-1].date()) == "2018-12-31"
+    assert frame.index.is_monotonic_increasing
+    assert (frame["High"] >= frame["Low"]).all() and (frame["Close"] > 0).all()
+
+
+def test_stock_index_rejects_unknown_name():
+    with pytest.raises(ValueError, match="sp500"):
+        data.load_stock_index("kospi")
+
+
+@pytest.mark.parametrize(("loader", "package"), [("load_seattle_weather", "vega_datasets"),
+                                                 ("load_stock_index", "arch")])
+def test_time_series_loaders_name_their_package(monkeypatch, loader, package):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a, **k: None if name == package else real(name, *a, **k))
+    with pytest.raises(data.MissingDataPackageError, match=f"--no-deps {package}=="):
+        getattr(data, loader)()
