@@ -33,7 +33,8 @@ import numpy as np
 
 from dlbook._quiet import quiet
 
-__all__ = ["Case", "CheckFailure", "Exercise", "check", "compare_arrays", "compare_close", "load_exercise"]
+__all__ = ["Case", "CheckFailure", "Exercise", "array_result", "check", "compare_arrays", "compare_close",
+           "load_exercise", "scalar_of"]
 
 
 class CheckFailure(AssertionError):
@@ -87,6 +88,35 @@ def to_numpy(x: Any) -> np.ndarray:
     if hasattr(x, "numpy") and callable(x.numpy):
         x = x.numpy()
     return np.asarray(x)
+
+
+def scalar_of(value: Any, what: str, *, exact: bool = False) -> float:
+    """학생이 돌려준 스칼라(파이썬 수, NumPy 수, 0차원 배열, 텐서)를 float으로 바꾼다.
+
+    ``exact``가 참이면 모양이 ``()``인 값만 받는다 (스칼라 텐서를 돌려주어야 하는 문제). 아니면 원소가
+    하나뿐인 배열(모양 ``(1,)``, ``(1, 1)`` …)도 받는다.
+    """
+    try:
+        arr = to_numpy(value)
+    except Exception as exc:  # noqa: BLE001 - 학생 객체가 무엇이든 한국어로 알린다
+        raise CheckFailure(f"{what}을(를) 숫자로 바꿀 수 없습니다: {type(value).__name__} ({exc})") from None
+    if (arr.shape != ()) if exact else (arr.size != 1):
+        raise CheckFailure(f"{what}은(는) 스칼라여야 합니다: 실제 모양 {arr.shape}")
+    try:
+        return float(arr.reshape(()))
+    except (TypeError, ValueError):
+        raise CheckFailure(f"{what}이(가) 숫자가 아닙니다: {type(value).__name__}") from None
+
+
+def array_result(value: Any, shape: tuple[int, ...], what: str) -> np.ndarray:
+    """학생이 돌려준 배열(NumPy 배열이나 텐서)을 float64 NumPy 배열로 바꾸고 모양을 확인한다."""
+    try:
+        arr = np.array(to_numpy(value), dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise CheckFailure(f"{what}을(를) 숫자 배열로 바꿀 수 없습니다: {type(value).__name__} ({exc})") from None
+    if arr.shape != tuple(shape):
+        raise CheckFailure(f"{what}의 모양(shape)이 다릅니다: 기대 {tuple(shape)}, 실제 {arr.shape}")
+    return arr
 
 
 def compare_arrays(got: Any, expected: Any, *, rtol: float = 1e-5, atol: float = 1e-6,

@@ -18,7 +18,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays, to_numpy
+from dlbook import checker
+from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays
 
 __all__ = [
     "OPTIMIZER_NAMES", "VISIBLE", "compare_coefficients", "compare_gd_steps", "compare_minibatches",
@@ -37,17 +38,8 @@ def _text_data() -> tuple[np.ndarray, np.ndarray]:
 
 
 def scalar_of(value: Any, what: str) -> float:
-    """학생이 돌려준 스칼라(파이썬 수, NumPy 수, 텐서)를 float으로 바꾼다."""
-    try:
-        arr = to_numpy(value)
-    except Exception as exc:  # noqa: BLE001 - 학생 객체가 무엇이든 한국어로 알린다
-        raise CheckFailure(f"{what}을(를) 숫자로 바꿀 수 없습니다: {type(value).__name__} ({exc})") from None
-    if arr.shape != ():
-        raise CheckFailure(f"{what}은(는) 스칼라여야 합니다: 실제 모양 {arr.shape}")
-    try:
-        return float(arr)
-    except (TypeError, ValueError):
-        raise CheckFailure(f"{what}이(가) 숫자가 아닙니다: {type(value).__name__}") from None
+    """학생이 돌려준 스칼라(파이썬 수, NumPy 수, 텐서)를 float으로 바꾼다 (모양은 정확히 ``()``)."""
+    return checker.scalar_of(value, what, exact=True)
 
 
 # --- 연습문제 1: RMSE ----------------------------------------------------------------------------

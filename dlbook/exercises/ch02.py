@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays, to_numpy
+from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays, scalar_of, to_numpy
 
 __all__ = [
     "INFORMATION_PARTS", "VISIBLE", "compare_line", "compare_logistic_step", "run_array",
@@ -30,18 +30,6 @@ INFORMATION_PARTS = ("entropy", "kl_divergence", "cross_entropy")
 """연습문제 4의 세 함수 (id는 ``ch02-ex4-information/<이름>``)."""
 
 
-def scalar_of(value: Any, what: str) -> float:
-    """학생이 돌려준 스칼라(파이썬 수, NumPy 수, 0차원 배열, 텐서)를 float으로 바꾼다."""
-    try:
-        arr = to_numpy(value)
-    except Exception as exc:  # noqa: BLE001 - 학생 객체가 무엇이든 한국어로 알린다
-        raise CheckFailure(f"{what}을(를) 숫자로 바꿀 수 없습니다: {type(value).__name__} ({exc})") from None
-    if arr.size != 1:
-        raise CheckFailure(f"{what}은(는) 숫자 하나여야 합니다: 실제 모양 {arr.shape}")
-    try:
-        return float(arr.reshape(()))
-    except (TypeError, ValueError):
-        raise CheckFailure(f"{what}이(가) 숫자가 아닙니다: {type(value).__name__}") from None
 
 
 # --- 연습문제 1, 2: 직선 적합 (기울기, 절편) ----------------------------------------------------

@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays, to_numpy
+from dlbook.checker import Case, CheckFailure, Exercise, array_result, compare_arrays, scalar_of
 
 __all__ = [
     "ACTIVATION_NAMES", "VISIBLE", "array_result", "compare_mlp", "compare_numerical_gradient",
@@ -30,29 +30,8 @@ ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "elu")
 """연습문제 1의 활성화 함수. 연습문제 id는 ``ch04-ex1-activations/<이름>``과 ``…/<이름>_grad``다."""
 
 
-def scalar_of(value: Any, what: str) -> float:
-    """학생이 돌려준 스칼라(파이썬 수, NumPy 수, 0차원 배열, 텐서)를 float으로 바꾼다."""
-    try:
-        arr = to_numpy(value)
-    except Exception as exc:  # noqa: BLE001 - 학생 객체가 무엇이든 한국어로 알린다
-        raise CheckFailure(f"{what}을(를) 숫자로 바꿀 수 없습니다: {type(value).__name__} ({exc})") from None
-    if arr.size != 1:
-        raise CheckFailure(f"{what}은(는) 스칼라여야 합니다: 실제 모양 {arr.shape}")
-    try:
-        return float(arr.reshape(()))
-    except (TypeError, ValueError):
-        raise CheckFailure(f"{what}이(가) 숫자가 아닙니다: {type(value).__name__}") from None
 
 
-def array_result(value: Any, shape: tuple[int, ...], what: str) -> np.ndarray:
-    """학생이 돌려준 배열을 float64 NumPy 배열로 바꾸고 모양을 확인한다."""
-    try:
-        arr = np.array(to_numpy(value), dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise CheckFailure(f"{what}을(를) 숫자 배열로 바꿀 수 없습니다: {type(value).__name__} ({exc})") from None
-    if arr.shape != tuple(shape):
-        raise CheckFailure(f"{what}의 모양(shape)이 다릅니다: 기대 {tuple(shape)}, 실제 {arr.shape}")
-    return arr
 
 
 def _unchanged(before: np.ndarray, after: np.ndarray, what: str) -> None:

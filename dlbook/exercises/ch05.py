@@ -13,11 +13,11 @@
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays, to_numpy
+from dlbook.checker import Case, CheckFailure, Exercise, array_result, compare_arrays, to_numpy
 
 __all__ = [
     "VISIBLE", "array_result", "compare_lstm", "compare_windows", "run_gru_step", "run_lstm_step",
@@ -28,15 +28,6 @@ RTOL, ATOL = 1e-4, 1e-5
 """Keras는 float32로 계산하므로 float64 NumPy 답과 비교할 때 이만큼의 차이를 허용한다."""
 
 
-def array_result(value: Any, shape: tuple[int, ...], what: str) -> np.ndarray:
-    """학생이 돌려준 배열을 float64 NumPy 배열로 바꾸고 모양을 확인한다."""
-    try:
-        arr = np.array(to_numpy(value), dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise CheckFailure(f"{what}을(를) 숫자 배열로 바꿀 수 없습니다: {type(value).__name__} ({exc})") from None
-    if arr.shape != tuple(shape):
-        raise CheckFailure(f"{what}의 모양(shape)이 다릅니다: 기대 {tuple(shape)}, 실제 {arr.shape}")
-    return arr
 
 
 def _copies(arrays: tuple) -> tuple[list, list]:

@@ -17,20 +17,16 @@ from typing import Any, Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays, to_numpy
+from dlbook import checker
+from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays
 
 __all__ = ["VISIBLE", "array_result", "compare_result", "run_corrupt", "run_kl", "run_recon_loss",
            "run_reparameterize"]
 
 
 def array_result(value: Any, shape: tuple[int, ...], what: str) -> np.ndarray:
-    """학생이 돌려준 배열(NumPy 배열이나 텐서)을 float64 NumPy 배열로 바꾸고 모양을 확인한다."""
-    try:
-        arr = np.array(to_numpy(value), dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise CheckFailure(f"{what}을(를) 숫자 배열로 바꿀 수 없습니다: {type(value).__name__} ({exc})") from None
-    if arr.shape != tuple(shape):
-        raise CheckFailure(f"{what}의 모양(shape)이 다릅니다: 기대 {tuple(shape)}, 실제 {arr.shape}")
+    """:func:`dlbook.checker.array_result`에 더해 nan·inf가 없는지 본다 (BCE의 log(0))."""
+    arr = checker.array_result(value, shape, what)
     if not np.all(np.isfinite(arr)):
         raise CheckFailure(f"{what}에 nan 또는 inf가 있습니다. log(0)을 피하도록 값을 잘라(clip) 두었는지 보세요")
     return arr
