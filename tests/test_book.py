@@ -239,14 +239,14 @@ def test_failing_demo_cell_fails_the_build(tmp_path):
     (tmp_path / "book").mkdir()  # _config.yml은 루트의 *.md를 빼므로 책처럼 book/ 아래에 둔다
     (tmp_path / "book" / "intro.md").write_text("# 시험용 책\n\n시험용 페이지다.\n", encoding="utf-8")
 
-    def write_demo(failing: bool) -> None:
+    def write_demo(last_cell: str) -> None:
         nb = nbformat.v4.new_notebook()
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nb.cells = [
             nbformat.v4.new_markdown_cell("# 시험 노트북\n\n## 1-1. 절"),
             nbformat.v4.new_code_cell("raise ValueError('연습문제 미완성')",
                                       metadata={"tags": ["raises-exception"]}),
-            nbformat.v4.new_code_cell("1 / 0" if failing else "print('데모')"),
+            nbformat.v4.new_code_cell(last_cell),
         ]
         nbformat.write(nb, tmp_path / "demo.ipynb")
 
@@ -258,13 +258,19 @@ def test_failing_demo_cell_fails_the_build(tmp_path):
     cmd = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
            "build", str(tmp_path), "--warningiserror", "--keep-going"]
 
-    write_demo(failing=False)
+    write_demo("print('데모')")
     ok = subprocess.run(cmd, cwd=tmp_path, env=book.build_env(), capture_output=True, text=True, timeout=600)
     assert ok.returncode == 0, f"raises-exception 셀만 실패하는 책은 빌드되어야 한다:\n{ok.stdout[-3000:]}\n{ok.stderr[-3000:]}"
     demo_html = (tmp_path / "_build" / "html" / "demo.html").read_text(encoding="utf-8")
     assert "Traceback" not in demo_html and "dlbook-exercise-note" in demo_html
 
-    write_demo(failing=True)
+    write_demo("1 / 0")
     bad = subprocess.run(cmd, cwd=tmp_path, env=book.build_env(), capture_output=True, text=True, timeout=600)
     assert bad.returncode != 0, "데모 셀이 실패했는데 빌드가 성공했다"
     assert "ZeroDivisionError" in bad.stdout + bad.stderr
+
+    # 경고·로그·진행 막대처럼 stderr에 쓰는 데모 셀도 빌드를 실패시킨다 (책과 채점 모두 잡음이 없어야 한다)
+    write_demo("import warnings\nwarnings.warn('잡음')")
+    noisy = subprocess.run(cmd, cwd=tmp_path, env=book.build_env(), capture_output=True, text=True, timeout=600)
+    assert noisy.returncode != 0, "stderr를 쓰는 셀이 있는데 빌드가 성공했다"
+    assert "stderr was found" in noisy.stdout + noisy.stderr
