@@ -1,8 +1,8 @@
-"""제한 볼츠만 머신 장(9장)의 그림 도우미.
+"""제한된 볼츠만 머신 장(9장)의 그림 도우미.
 
-- :func:`plot_rbm_graph` — 보이는 층과 숨은 층을 잇는 이분 그래프 (9-1절에서 소개). ``full=True``면 같은 층 안의
+- :func:`plot_rbm_graph` — 가시층과 은닉층을 잇는 이분 그래프 (9-1절에서 소개). ``full=True``면 같은 층 안의
   연결까지 그린 일반 볼츠만 머신이 된다.
-- :func:`filter_mosaic` — 가중치 행렬 ``W`` (보이는 유닛 × 숨은 유닛)의 열을 이미지 필터로 보고 한 장에 모은다
+- :func:`filter_mosaic` — 가중치 행렬 ``W`` (가시 유닛 × 은닉 유닛)의 열을 이미지 필터로 보고 한 장에 모은다
   (9-7절에서 소개). 필터마다 따로 0~1로 늘려 대비를 맞춘다.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ def _row(n: int, width: float, y: float) -> np.ndarray:
 
 
 def plot_rbm_graph(n_visible: int, n_hidden: int, *, full: bool = False, ax=None, title: str | None = None):
-    """보이는 유닛(아래, 흰 원)과 숨은 유닛(위, 회색 원)을 그리고 축(Axes)을 돌려준다.
+    """가시 유닛(아래, 흰 원)과 은닉 유닛(위, 회색 원)을 그리고 축(Axes)을 돌려준다.
 
     RBM은 두 층 사이만 모두 잇는다 (선 ``n_visible * n_hidden``개). ``full=True``면 같은 층 안의 유닛끼리도 이어
     제한이 없는 볼츠만 머신을 그린다 (곡선 ``C(n_visible, 2) + C(n_hidden, 2)``개가 더해진다).
@@ -55,8 +55,8 @@ def plot_rbm_graph(n_visible: int, n_hidden: int, *, full: bool = False, ax=None
         ax.add_patch(Circle(tuple(v), radius, facecolor="white", edgecolor="black", zorder=3))
     for h in hidden:
         ax.add_patch(Circle(tuple(h), radius, facecolor="0.7", edgecolor="black", zorder=3))
-    ax.text(-0.6, 0.0, "보이는 층 v", ha="right", va="center")
-    ax.text(-0.6, 2.0, "숨은 층 h", ha="right", va="center")
+    ax.text(-0.6, 0.0, "가시층 v", ha="right", va="center")
+    ax.text(-0.6, 2.0, "은닉층 h", ha="right", va="center")
     ax.set_xlim(-2.6, width + 0.6)
     ax.set_ylim(-0.9, 2.9)
     ax.set_aspect("equal")
@@ -68,7 +68,7 @@ def plot_rbm_graph(n_visible: int, n_hidden: int, *, full: bool = False, ax=None
 
 def filter_mosaic(W, grid_shape: tuple[int, int], image_shape: tuple[int, int] = (28, 28), *,
                   pad: int = 1) -> np.ndarray:
-    """``W`` (모양 ``(화소 수, 숨은 유닛 수)``)의 앞쪽 열 ``rows*cols``개를 필터 이미지로 이어 붙인 배열.
+    """``W`` (모양 ``(화소 수, 은닉 유닛 수)``)의 앞쪽 열 ``rows*cols``개를 필터 이미지로 이어 붙인 배열.
 
     필터마다 최솟값을 0, 최댓값을 1로 늘린다 (값이 모두 같으면 0.5). 칸 사이는 1(흰색)로 채운다.
     """
@@ -76,10 +76,10 @@ def filter_mosaic(W, grid_shape: tuple[int, int], image_shape: tuple[int, int] =
     weights = np.asarray(W, dtype=float)
     n = rows * cols
     if weights.ndim != 2 or weights.shape[0] != image_shape[0] * image_shape[1]:
-        raise ValueError(f"W의 모양은 (화소 수 {image_shape[0] * image_shape[1]}, 숨은 유닛 수)여야 한다: "
+        raise ValueError(f"W의 모양은 (화소 수 {image_shape[0] * image_shape[1]}, 은닉 유닛 수)여야 한다: "
                          f"{weights.shape}")
     if weights.shape[1] < n:
-        raise ValueError(f"숨은 유닛이 {weights.shape[1]}개뿐이다: {rows}×{cols} = {n}개가 필요하다")
+        raise ValueError(f"은닉 유닛이 {weights.shape[1]}개뿐이다: {rows}×{cols} = {n}개가 필요하다")
     filters = weights[:, :n].T
     lo = filters.min(axis=1, keepdims=True)
     span = filters.max(axis=1, keepdims=True) - lo

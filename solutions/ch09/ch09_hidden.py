@@ -8,7 +8,7 @@
   상태의 확률을 더한 주변 확률(전수 계산). 인수분해된 시그모이드 식이 맞는지를 정의에서 확인한다.
   큰 층 하나는 ``keras.activations.sigmoid``와 비교한다.
 - 자유 에너지: F(v) = −log Σ_h exp(−E(v, h)) 를 모든 h를 나열해 계산한 값.
-- log Z: 보이는 상태와 숨은 상태를 둘 다 나열한 2^(D+H)개 항의 logsumexp.
+- log Z: 가시층 상태와 은닉층 상태를 둘 다 나열한 2^(D+H)개 항의 logsumexp.
 - CD-1: 같은 균등 난수로 음의 표본 v₁을 만든 뒤, ``tf.GradientTape``로 구한
   ∇[mean F(v₀) − mean F(v₁)] (v₁은 상수)의 반대 방향으로 한 걸음 간 값. 자유 에너지의 기울기가 곧
   양의 단계 − 음의 단계 통계량이므로 CD-1 규칙과 같다.
@@ -166,7 +166,8 @@ def _free_cases() -> list[Case]:
         v = (rng.random((n, D)) < 0.4).astype(np.float32)
         cases.append(Case(args=(v, W, b, c), label=f"무작위 RBM D={D}, H={H}, 배치 {n}"))
     W, b, c = _random_rbm(rng, 4, 3)
-    W *= 60.0                                                    # exp(60·…)은 float32에서 넘친다
+    W *= 60.0
+    W[0, 0] = 150.0                                              # exp(150)은 float32에서 넘친다 (최대 약 e^88)
     v = np.eye(4, dtype=np.float32)
     cases.append(Case(args=(v, W, b, c), label="가중치가 아주 큰 RBM (exp가 넘치지 않게: softplus)"))
     return cases
@@ -185,12 +186,14 @@ def _logz_cases() -> list[Case]:
         W, b, c = _random_rbm(rng, D, H, scale=scale)
         cases.append(Case(args=(W, b, c), label=f"무작위 RBM D={D}, H={H}"))
     W, b, c = _random_rbm(rng, 5, 4)
-    cases.append(Case(args=(W * 40.0, b, c), label="가중치가 아주 큰 RBM D=5, H=4 (logsumexp가 필요하다)"))
+    W = W * 40.0
+    W[:, 0] = 60.0                                               # v = 11111이면 −F ≈ 300: exp가 float32에서 넘친다
+    cases.append(Case(args=(W, b, c), label="가중치가 아주 큰 RBM D=5, H=4 (logsumexp가 필요하다)"))
     return cases
 
 
 def _logz_reference(case: Case) -> float:
-    """log Z = log Σ_v Σ_h exp(−E(v, h)) — 보이는 상태와 숨은 상태를 둘 다 나열한다."""
+    """log Z = log Σ_v Σ_h exp(−E(v, h)) — 가시층 상태와 은닉층 상태를 둘 다 나열한다."""
     W, b, c = _f64(*case.args)
     log_joint = -_energy_np(all_states(W.shape[0]), all_states(W.shape[1]), W, b, c).ravel()
     return float(_logsumexp(log_joint, 0))

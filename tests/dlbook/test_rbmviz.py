@@ -22,7 +22,7 @@ def test_rbm_graph_connects_only_across_layers():
     assert len(ax.get_lines()) == 5 * 3
     circles = [p for p in ax.patches if isinstance(p, Circle)]
     assert len(circles) == 8
-    # 선은 모두 보이는 층(y=0)과 숨은 층(y=2)을 잇는다
+    # 선은 모두 가시층(y=0)과 은닉층(y=2)을 잇는다
     for line in ax.get_lines():
         assert sorted(line.get_ydata()) == [0.0, 2.0]
     assert not [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
