@@ -283,24 +283,30 @@ def draw_grid(env: GridWorld, ax=None, *, title: str | None = None, labels: bool
 
 def plot_values(env: GridWorld, V: np.ndarray, ax=None, *, title: str | None = "상태 가치",
                 cmap: str = "RdYlGn", annotate: bool = True, fmt: str = "{:.2f}", colorbar: bool = True):
-    """상태 가치 ``V``(모양 ``(n_states,)``)를 격자 위 열지도로 그린다. 벽은 회색, 종료 칸은 이름을 적는다."""
+    """상태 가치 ``V``(모양 ``(n_states,)``)를 격자 위 열지도로 그린다.
+
+    색은 결정 상태에만 칠한다. 벽·절벽·종료 칸은 ``draw_grid``와 같은 색으로 두고 종료 칸에는 이름을 적는다
+    (신경망이 종료 상태에 내는 값처럼 의미 없는 값이 색에 섞이지 않도록).
+    """
     import matplotlib.pyplot as plt
+    from matplotlib.colors import to_rgb
 
     ax = _new_ax(ax, env)
     values = np.asarray(V, float).reshape(env.n_rows, env.n_cols)
-    shown = np.ma.masked_where(np.isin(env.grid, ["#", "C"]), values)
+    active_mask = np.isin(env.grid, ["S", "."])
+    background = np.array([[to_rgb(_CELL_COLORS[ch] if ch not in "S." else "#ffffff") for ch in row]
+                           for row in env.grid])
+    ax.imshow(background, interpolation="nearest")
     cm = plt.get_cmap(cmap).copy()
-    cm.set_bad("#555555")
-    active = values[np.isin(env.grid, ["S", "."])]
+    cm.set_bad(alpha=0.0)
+    active = values[active_mask]
     lim = max(np.abs(active).max() if active.size else 1.0, 1e-9)
-    vmin, vmax = (-lim, lim) if active.min() < 0 < active.max() or cmap == "RdYlGn" else (active.min(), active.max())
-    im = ax.imshow(shown, cmap=cm, vmin=vmin, vmax=vmax, interpolation="nearest")
+    vmin, vmax = (-lim, lim) if cmap == "RdYlGn" or active.min() < 0 < active.max() else (active.min(), active.max())
+    im = ax.imshow(np.ma.masked_where(~active_mask, values), cmap=cm, vmin=vmin, vmax=vmax, interpolation="nearest")
     for (r, c), ch in np.ndenumerate(env.grid):
-        if ch == "#":
-            continue
         if ch in ("G", "H", "C"):
             ax.text(c, r, _CELL_LABELS[ch], ha="center", va="center", fontsize=8)
-        elif annotate:
+        elif ch != "#" and annotate:
             ax.text(c, r, fmt.format(values[r, c]), ha="center", va="center", fontsize=8)
     _frame(ax, env, title)
     if colorbar:
