@@ -28,7 +28,7 @@ os.environ["PYTHONHASHSEED"] = "0"
 
 # 노트북 출력에서 골라 보여 줄 줄: 손실·RMSE·정확도·속도 수치 (연습문제 테스트의 "통과:" 줄은 빼고)
 FIGURE_LINE = re.compile(r"(RMSE|MAE|MSE|손실|정확도|accuracy|AUC|양자화 오차|quantization|관성|inertia|속도 향상|speed-?up"
-                         r"|에피소드 평균|정책 일치|거리)", re.I)
+                         r"|에피소드 평균|정책 일치|거리|모드)", re.I)
 
 
 def chapter_runs(chapters: list[str]) -> dict:
