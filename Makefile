@@ -12,6 +12,7 @@ WORKERS ?= 1
 EDITION ?= student
 PORT    ?= 8000
 BENCH_ARGS ?=
+GRADE_ARGS ?=
 export PYTHONHASHSEED := 0
 
 .PHONY: setup book serve lab test test-fast release grade bench clean
@@ -33,6 +34,12 @@ $(STAMP): requirements.txt pyproject.toml Makefile
 	# MovieLens 100k는 recbole의 예제 파일만 읽는다 (recbole은 torch를 요구하지만 import하지 않는다)
 	$(PY) -m pip install --quiet --no-deps recbole==1.2.1
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	# 채점 상자(bubblewrap, Debian 패키지): root이면 apt로 설치하고, 아니면 설치 방법만 알린다.
+	# 채점기는 상자가 없으면 --unsafe 없이는 채점하지 않는다 (grader/_sandbox.py).
+	@command -v bwrap >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get install -y -q bubblewrap >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q bubblewrap >/dev/null; }; \
+	  else echo "경고: bubblewrap이 없습니다: sudo apt-get install bubblewrap / warning: bubblewrap missing, grading needs it"; fi; }
 	# 노트북 실행(nbclient, nbgrader, 책)이 이 가상환경의 파이썬을 커널로 쓰도록
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (dlbook)" >/dev/null
 	touch $@
@@ -58,7 +65,7 @@ release: setup
 
 grade: setup
 	@test -n "$(SUBMISSIONS)" || { echo "사용법: make grade CHAPTER=ch01 SUBMISSIONS=폴더 / usage: make grade CHAPTER=ch01 SUBMISSIONS=dir"; exit 2; }
-	$(PY) -m grader autograde $(CHAPTER) $(SUBMISSIONS) $(if $(OUT),--out $(OUT)) --workers $(WORKERS)
+	$(PY) -m grader autograde $(CHAPTER) $(SUBMISSIONS) $(if $(OUT),--out $(OUT)) --workers $(WORKERS) $(GRADE_ARGS)
 
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)

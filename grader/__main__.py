@@ -22,6 +22,11 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--workers", type=int, default=1, help="동시에 채점할 학생 수 / parallel workers")
     a.add_argument("--cell-timeout", type=int, default=120, help="셀 하나의 시간 제한(초) / per-cell timeout")
     a.add_argument("--timeout", type=int, default=900, help="학생 한 명의 시간 제한(초) / per-notebook timeout")
+    a.add_argument("--cpu-seconds", type=int, default=1200, help="프로세스 하나의 CPU 시간(초) / CPU seconds")
+    a.add_argument("--memory-mb", type=int, default=6144, help="학생 한 명의 메모리 합(MB) / memory per submission")
+    a.add_argument("--processes", type=int, default=256, help="상자 안 프로세스·스레드 수 / processes per sandbox")
+    a.add_argument("--unsafe", action="store_true",
+                   help="상자(bubblewrap) 없이 채점한다: 믿을 수 있는 제출물에만 / grade without the sandbox")
     return p
 
 
@@ -43,7 +48,12 @@ def main(argv: list[str] | None = None) -> int:
                 print("학생용 노트북을 만들었습니다 / released: " + (", ".join(map(str, changed)) or "변경 없음 (no change)"))
             return 0
         from grader._autograde import Options, autograde
-        opts = Options(workers=args.workers, cell_timeout=args.cell_timeout, notebook_timeout=args.timeout)
+        opts = Options(workers=args.workers, cell_timeout=args.cell_timeout, notebook_timeout=args.timeout,
+                       cpu_seconds=args.cpu_seconds, memory_mb=args.memory_mb, processes=args.processes,
+                       unsafe=args.unsafe)
+        if args.unsafe:
+            print("경고: 상자 없이 채점합니다 (--unsafe). 학생 코드가 이 계정의 권한으로 실행됩니다 "
+                  "/ warning: grading without a sandbox", file=sys.stderr)
         rows = autograde(args.chapter, args.submissions, args.out, opts, root=root)
         out = args.out or _paths.grading_dir(root) / "out" / args.chapter
         print(f"채점 완료: 학생 {len(rows)}명 → {out}/grades.csv, {out}/feedback/ / graded {len(rows)} students")

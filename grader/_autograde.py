@@ -1,23 +1,32 @@
-"""한 장(chapter)의 제출물 전체를 채점한다: 모으기 → 검사 → 조립 → 학생별 프로세스에서 nbgrader → 표와 피드백.
+"""한 장(chapter)의 제출물 전체를 채점한다: 모으기 → 검사 → 조립 → 학생마다 상자 안에서 실행 → 상자 밖에서 판정
+→ 표와 피드백.
 
-한 학생의 실패는 그 학생의 status로 남고 다음 학생으로 넘어간다 (nbgrader의 습관).
+nbgrader의 autograde는 학생 코드와 같은 커널에서 테스트를 돌려 점수를 정한다. 그러면 검사기를 고치거나
+입력 변환기(input transformer)를 등록한 답이 만점을 받는다. 여기서는 학생 코드가 상자(:mod:`grader._sandbox`)
+안에서 **결과만** 적고(:mod:`grader._harvest`), 비교는 상자 밖의 이 프로세스가 한다(:mod:`grader._judge`).
+한 학생의 실패는 그 학생의 status로 남고 다음 학생으로 넘어간다.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import json
 import os
+import queue
 import shutil
 import signal
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
-from grader import _cells, _feedback, _nbgrader, _paths
+from grader import _cells, _feedback, _judge, _paths, _sandbox
 from grader._exceptions import GraderError, SubmissionError
 from grader._submissions import Submission, assemble, collect, compare_with_release, read_notebook
 
@@ -27,34 +36,83 @@ class Options:
     workers: int = 1
     cell_timeout: int = 120       # 셀 하나의 최대 실행 시간 (초)
     notebook_timeout: int = 900   # 학생 한 명의 최대 채점 시간 (초, 벽시계)
-    cpu_seconds: int = 1200       # 학생 한 명이 쓸 수 있는 CPU 시간 (초)
+    cpu_seconds: int = 1200       # 프로세스 하나가 쓸 수 있는 CPU 시간 (초)
+    memory_mb: int = 6144         # 학생 한 명의 상자 안 프로세스 전체의 메모리 (MB)
+    processes: int = 256          # 상자 안 프로세스·스레드 수
+    unsafe: bool = False          # 상자(bwrap) 없이 채점한다 (믿을 수 있는 제출물에만)
+
+    def limits(self) -> _sandbox.Limits:
+        return _sandbox.Limits(cell_timeout=self.cell_timeout, notebook_timeout=self.notebook_timeout,
+                               cpu_seconds=self.cpu_seconds, memory_mb=self.memory_mb, processes=self.processes)
 
 
 def _safe_id(i: int) -> str:
-    # nbgrader와 파일 시스템에는 ASCII id만 넘긴다 (한글/공백이 든 학번도 안전하게)
+    # 파일 시스템에는 ASCII id만 쓴다 (한글/공백이 든 학번도 안전하게)
     return f"s{i:04d}"
 
 
-def _grade_one(job: dict, timeout: int) -> dict:
-    job_path = Path(job["workdir"]) / "job.json"
-    job_path.parent.mkdir(parents=True, exist_ok=True)
-    job_path.write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(_paths.ROOT), os.environ.get("PYTHONPATH", "")]))
-    proc = subprocess.Popen([sys.executable, "-m", "grader._worker", str(job_path)], cwd=job["workdir"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+def _tree_rss(pid: int) -> int:
+    """프로세스 ``pid``와 그 자손 전체의 상주 메모리(바이트)."""
+    import psutil
     try:
-        log, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)  # 커널까지 프로세스 그룹째 끝낸다
-        proc.communicate()
-        return {"fatal": SubmissionError("timeout", f"채점 시간 {timeout}초를 넘었습니다",
-                                         f"grading took longer than {timeout} s").status}
-    result_path = Path(job["result"])
-    if proc.returncode != 0 or not result_path.is_file():
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def _run_sandboxed(job: dict, limits: _sandbox.Limits, slot: int, unsafe: bool) -> dict:
+    """상자 안에서 노트북을 실행한다. 결과: {"fatal": status} 또는 상자가 남긴 run.json의 내용."""
+    scratch = Path(job["scratch"])
+    inner_job = _sandbox.INSIDE / "job.json" if not unsafe else scratch / "job.json"
+    inner = [_sandbox.python() if not unsafe else sys.executable, "-m", "grader._runner", str(inner_job)]
+    if unsafe:
+        cmd, cwd = inner, scratch
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(_paths.ROOT), os.environ.get("PYTHONPATH", "")]))
+    else:
+        cmd, cwd, env = _sandbox.command(inner, scratch, Path(job["plan_file"]), slot), None, None
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    deadline = time.monotonic() + limits.notebook_timeout
+    fatal = None
+    log = b""
+    while True:
+        try:
+            log, _ = proc.communicate(timeout=0.5)
+            break
+        except subprocess.TimeoutExpired:
+            pass
+        if time.monotonic() > deadline:
+            fatal = SubmissionError("timeout", f"채점 시간 {limits.notebook_timeout}초를 넘었습니다",
+                                    f"grading took longer than {limits.notebook_timeout} s")
+        elif _tree_rss(proc.pid) > limits.memory_mb * 1024 * 1024:
+            fatal = SubmissionError("memory", f"메모리 제한 {limits.memory_mb} MB를 넘었습니다",
+                                    f"exceeded the memory limit of {limits.memory_mb} MB")
+        if fatal:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)   # 상자(PID 이름공간)째 끝낸다
+            proc.communicate()
+            return {"fatal": fatal.status}
+    run_file = scratch / "run.json"
+    try:
+        if run_file.stat().st_size > 8 * 1024 * 1024:
+            raise ValueError("run.json too large")
+        result = json.loads(run_file.read_text(encoding="utf-8"))
+        if not isinstance(result, dict):
+            raise ValueError("run.json is not an object")
+    except (OSError, ValueError):
         tail = (log or b"").decode("utf-8", "replace")[-600:]
-        return {"fatal": SubmissionError("grader-crashed", "채점 프로세스가 비정상 종료했습니다",
-                                         f"grading process exited {proc.returncode}: {tail}").status}
-    return json.loads(result_path.read_text(encoding="utf-8"))
+        return {"fatal": SubmissionError("sandbox-died", "채점 상자의 실행기가 보고 없이 끝났습니다 "
+                                         "(학생 코드가 실행기를 끝냈을 수 있습니다)",
+                                         f"the sandbox runner exited {proc.returncode} without a report: {tail}").status}
+    return result
 
 
 def _status(sub: Submission, result: dict) -> str:
@@ -64,23 +122,45 @@ def _status(sub: Submission, result: dict) -> str:
     if result.get("kernel_died"):
         return SubmissionError("kernel-died", "채점 중 커널이 죽었습니다 (메모리 초과, os._exit 등)",
                                "the kernel died during grading").status
-    if not result.get("scores"):
-        return SubmissionError("not-graded", "채점 결과를 얻지 못했습니다", "no grades: " + result.get("error", "")[-300:]).status
     if result.get("timeout"):
         notes.append("cell-timeout: 시간 제한을 넘은 셀이 있어 그 테스트는 0점 / a cell timed out")
     return "ok" if not notes else "ok; " + "; ".join(notes)
 
 
+def _grading_notebook(graded, release_nb, checks: dict) -> tuple[Any, dict[str, int]]:
+    """조립한 노트북의 테스트 셀을 harvest 셀로 바꾼다. (노트북, 테스트 grade_id → harvest 번호)."""
+    index_of = {}
+    out = nbformat.v4.new_notebook(metadata=release_nb.metadata)
+    for cell in graded.cells:
+        if _cells.is_test(cell):
+            gid = _cells.grade_id(cell)
+            index_of[gid] = len(index_of)
+            cell = nbformat.v4.new_code_cell(_judge.harvest_source(index_of[gid], checks[gid]),
+                                             metadata={"dlbook": {"test": gid}})
+        out.cells.append(cell)
+    return out, index_of
+
+
 def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, options: Options | None = None,
               *, root: Path = _paths.ROOT, progress=print) -> list[dict]:
     options = options or Options()
+    limits = options.limits()
+    if not options.unsafe:
+        ok, why = _sandbox.probe()
+        if not ok:
+            raise GraderError(f"{why}\n안전한 상자 없이는 채점하지 않습니다. 믿을 수 있는 제출물이면 --unsafe로 "
+                              f"실행하세요 / refusing to grade without a sandbox; pass --unsafe to grade anyway")
     source_nb_path = _paths.source_notebook(chapter, root)
     release_path = _paths.release_notebook(chapter, root)
     if not release_path.is_file():
         raise GraderError(f"학생용 노트북이 없습니다: {release_path}. `make release`를 실행하세요 / run `make release`")
     release_nb = nbformat.read(release_path, as_version=4)
+    source_nb = nbformat.read(source_nb_path, as_version=4)
     exercises = _cells.exercises(release_nb)
     max_total = sum(exercises.values())
+    checks = _judge.test_checks(source_nb)
+    points = {_cells.grade_id(c): float(_cells.nbgrader_meta(c).get("points", 0))
+              for c in source_nb.cells if _cells.is_test(c)}
     out_dir = Path(out_dir or _paths.grading_dir(root) / "out" / chapter)
     work = _paths.grading_dir(root) / chapter
     if work.exists():
@@ -89,8 +169,10 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
     subs, warnings = collect(Path(submissions), source_nb_path.name, work)
     for w in warnings:
         progress(w)
-    template = work / "template"
-    _nbgrader.generate_assignment(template, chapter, source_nb_path)
+    _judge.prepare(checks, source_nb_path.parent, work)
+    verdicts = _judge.Verdicts(work, checks, points)
+    plan_file = work / "plan.pkl"
+    os.chmod(plan_file, 0o644)
 
     jobs: list[tuple[Submission, dict | None]] = []
     for i, sub in enumerate(subs, start=1):
@@ -98,7 +180,7 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
             try:
                 nb = read_notebook(sub.path)
                 sub.notes += compare_with_release(nb, release_nb)
-                graded = assemble(nb, release_nb)
+                graded, index_of = _grading_notebook(assemble(nb, release_nb), release_nb, checks)
             except SubmissionError as exc:
                 sub.problem = exc
             except Exception as exc:  # 어떤 이상한 노트북도 채점 전체를 멈추지 않는다
@@ -107,21 +189,41 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
         if sub.problem is not None:
             jobs.append((sub, None))
             continue
-        sid = _safe_id(i)
-        student_work = work / "students" / sid
-        student_work.mkdir(parents=True)
-        assembled = student_work / "assembled.ipynb"
-        nbformat.write(graded, assembled)
-        jobs.append((sub, {
-            "template": str(template), "workdir": str(student_work), "chapter": chapter, "student": sid,
-            "notebook": source_nb_path.name, "assembled": str(assembled),
-            "hidden_dir": str(source_nb_path.parent), "result": str(student_work / "result.json"),
-            "cell_timeout": options.cell_timeout, "cpu_seconds": options.cpu_seconds,
-        }))
+        scratch = work / "students" / _safe_id(i)
+        scratch.mkdir(parents=True)
+        nbformat.write(graded, scratch / "grading.ipynb")
+        inner_plan = str(_sandbox.PLAN_INSIDE) if not options.unsafe else str(plan_file)
+        (scratch / "job.json").write_text(json.dumps({
+            "notebook": "grading.ipynb", "plan": inner_plan, "limits": dataclasses.asdict(limits),
+        }), encoding="utf-8")
+        jobs.append((sub, {"scratch": str(scratch), "plan_file": str(plan_file), "index_of": index_of}))
+
+    slots: queue.Queue[int] = queue.Queue()
+    for k in range(max(1, options.workers)):
+        slots.put(k)
 
     def run(item):
         sub, job = item
-        result = {} if job is None else _grade_one(job, options.notebook_timeout)
+        if job is None:
+            return sub, {}
+        slot = slots.get()
+        try:
+            scratch = Path(job["scratch"])
+            uid = None if options.unsafe else _sandbox.sandbox_uid(slot)
+            for p in [work, work / "students"]:
+                os.chmod(p, 0o755)
+            if uid is not None:   # 상자 안의 일반 uid가 자기 작업 폴더에만 쓸 수 있게
+                for p in [scratch, *scratch.rglob("*")]:
+                    os.chown(p, uid, uid)
+            result = _run_sandboxed(job, limits, slot, options.unsafe)
+        finally:
+            slots.put(slot)
+        if not result.get("fatal"):
+            result["scores"], result["messages"] = verdicts.judge(scratch / "out", job["index_of"])
+            cells = result.get("cells", {})
+            texts = [c.get("error", "") for c in cells.values()]
+            if any(t.startswith(("KeyboardInterrupt", "CellTimeoutError")) for t in texts):
+                result["timeout"] = True
         return sub, result
 
     rows = []

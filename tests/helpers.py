@@ -1,9 +1,12 @@
 """테스트 도우미: 작은 nbgrader 장(chapter) 만들기 (TensorFlow 없이 빠르게)."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nbformat as nbf
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _meta(**kw):
@@ -12,29 +15,39 @@ def _meta(**kw):
     return {"nbgrader": d}
 
 
+RMSE = ("def rmse(y_true, y_pred):\n    ### BEGIN SOLUTION\n"
+        "    return tf.sqrt(tf.reduce_mean(tf.square(y_pred - y_true)))\n    ### END SOLUTION")
+MINIBATCHES = ("def minibatches(n, batch_size, shuffle=True, seed=0):\n    ### BEGIN SOLUTION\n"
+               "    order = np.random.default_rng(seed).permutation(n) if shuffle else np.arange(n)\n"
+               "    return [order[s:s + batch_size] for s in range(0, n, batch_size)]\n    ### END SOLUTION")
+HIDDEN_RMSE = ("from dlbook import check\n\n# 숨은 테스트\n### BEGIN HIDDEN TESTS\n"
+               "check(\"ch01-ex1-rmse\", rmse, hidden=True)\n### END HIDDEN TESTS")
+
+
 def toy_source() -> nbf.NotebookNode:
+    """1장의 연습문제 두 개(RMSE 3점, 미니배치 1점)만 담은 작은 장: 진짜 검사기(check)와 숨은 사례를 쓴다."""
     nb = nbf.v4.new_notebook()
     nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     nb.cells = [
         nbf.v4.new_markdown_cell("# 연습용 장"),
-        nbf.v4.new_code_cell("import math", metadata={"tags": ["setup"]}),
+        nbf.v4.new_code_cell("import numpy as np\nimport tensorflow as tf", metadata={"tags": ["setup"]}),
         nbf.v4.new_code_cell("print('시연 셀')"),
-        nbf.v4.new_code_cell("def add(a, b):\n    ### BEGIN SOLUTION\n    return a + b\n    ### END SOLUTION",
-                             metadata=_meta(grade_id="ch01-ex1-add", solution=True)),
-        nbf.v4.new_code_cell("assert add(1, 2) == 3",
-                             metadata=_meta(grade_id="ch01-ex1-add-tests-1", grade=True, locked=True, points=1)),
-        nbf.v4.new_code_cell("# 숨은 테스트\n### BEGIN HIDDEN TESTS\nassert add(5, 6) == 11\n### END HIDDEN TESTS",
-                             metadata=_meta(grade_id="ch01-ex1-add-tests-2", grade=True, locked=True, points=2)),
-        nbf.v4.new_code_cell("def mul(a, b):\n    ### BEGIN SOLUTION\n    return a * b\n    ### END SOLUTION",
-                             metadata=_meta(grade_id="ch01-ex2-mul", solution=True)),
-        nbf.v4.new_code_cell("assert mul(2, 3) == 6",
-                             metadata=_meta(grade_id="ch01-ex2-mul-tests-1", grade=True, locked=True, points=1)),
+        nbf.v4.new_code_cell(RMSE, metadata=_meta(grade_id="ch01-ex1-rmse", solution=True)),
+        nbf.v4.new_code_cell("from dlbook import check\n\ncheck(\"ch01-ex1-rmse\", rmse)",
+                             metadata=_meta(grade_id="ch01-ex1-rmse-tests-1", grade=True, locked=True, points=1)),
+        nbf.v4.new_code_cell(HIDDEN_RMSE,
+                             metadata=_meta(grade_id="ch01-ex1-rmse-tests-2", grade=True, locked=True, points=2)),
+        nbf.v4.new_code_cell(MINIBATCHES, metadata=_meta(grade_id="ch01-ex4-minibatches", solution=True)),
+        nbf.v4.new_code_cell("from dlbook import check\n\ncheck(\"ch01-ex4-minibatches\", minibatches)",
+                             metadata=_meta(grade_id="ch01-ex4-minibatches-tests-1", grade=True, locked=True,
+                                            points=1)),
     ]
     return nb
 
 
 def make_repo(tmp: Path) -> Path:
-    """solutions/ch01/ch01_toy.ipynb 하나뿐인 저장소를 tmp에 만든다."""
+    """solutions/ch01/에 작은 장과 1장의 숨은 사례 파일만 있는 저장소를 tmp에 만든다."""
     (tmp / "solutions" / "ch01").mkdir(parents=True)
     nbf.write(toy_source(), tmp / "solutions" / "ch01" / "ch01_toy.ipynb")
+    shutil.copy(ROOT / "solutions" / "ch01" / "ch01_hidden.py", tmp / "solutions" / "ch01" / "ch01_hidden.py")
     return tmp

@@ -28,8 +28,8 @@ def test_release_is_deterministic_and_hides_solutions(toy_repo):
     out = toy_repo / "chapters" / "ch01" / "ch01_toy.ipynb"
     assert changed == [out]
     text = out.read_text(encoding="utf-8")
-    assert "BEGIN SOLUTION" not in text and "return a + b" not in text
-    assert "BEGIN HIDDEN TESTS" not in text and "add(5, 6)" not in text
+    assert "BEGIN SOLUTION" not in text and "tf.sqrt" not in text
+    assert "BEGIN HIDDEN TESTS" not in text and "hidden=True" not in text
     nb = nbformat.read(out, as_version=4)
     tests = [c for c in nb.cells if _cells.is_test(c)]
     assert tests and all("raises-exception" in c.metadata.tags for c in tests)
@@ -58,9 +58,9 @@ def graded(tmp_path_factory):
     nb = json.loads(solved)
     for cell in nb["cells"]:
         gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
-        if gid == "ch01-ex1-add":
-            cell["source"] = "def add(a, b):\n    return a - b"
-        if gid in ("ch01-ex1-add-tests-1", "ch01-ex1-add-tests-2"):
+        if gid == "ch01-ex1-rmse":
+            cell["source"] = "def rmse(y_true, y_pred):\n    return 0.0"
+        if gid in ("ch01-ex1-rmse-tests-1", "ch01-ex1-rmse-tests-2"):
             cell["source"] = "pass"
             cell["outputs"] = []
     files["cheater/ch01_toy.ipynb"] = json.dumps(nb)
@@ -69,12 +69,12 @@ def graded(tmp_path_factory):
     files["killer/ch01_toy.ipynb"] = json.dumps(nb)
     nb = json.loads(solved)
     for cell in nb["cells"]:
-        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex1-add":
-            cell["source"] = "def add(a, b):\n    while True:\n        pass"  # 끝나지 않는 답
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex1-rmse":
+            cell["source"] = "def rmse(y_true, y_pred):\n    while True:\n        pass"  # 끝나지 않는 답
     files["looper/ch01_toy.ipynb"] = json.dumps(nb)
     nb = json.loads(solved)
     for cell in nb["cells"]:
-        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex2-mul":
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex4-minibatches":
             cell["source"] = "import os\nos._exit(3)"  # 답안 셀에서 커널을 죽인다
     files["answer-killer/ch01_toy.ipynb"] = json.dumps(nb)
     for name, text in files.items():
@@ -95,7 +95,7 @@ def test_scores_and_statuses(graded):
     assert rows["empty"]["status"].startswith("empty")
     assert rows["weird"]["status"].startswith("not-a-notebook") and rows["weird"]["total"] == 0
     # 테스트를 지우고 틀린 답을 낸 학생: 원본 테스트로 채점되어 ex1은 0점
-    assert rows["cheater"]["ch01-ex1-add"] == 0 and rows["cheater"]["ch01-ex2-mul"] == 1
+    assert rows["cheater"]["ch01-ex1-rmse"] == 0 and rows["cheater"]["ch01-ex4-minibatches"] == 1
     assert "tests-restored" in rows["cheater"]["status"]
 
 
@@ -107,7 +107,7 @@ def test_killed_kernel_does_not_stop_the_run(graded):
 
 def test_endless_loop_times_out_and_loses_only_that_exercise(graded):
     row = graded["rows"]["looper"]
-    assert row["ch01-ex1-add"] == 0 and row["ch01-ex2-mul"] == 1, row
+    assert row["ch01-ex1-rmse"] == 0 and row["ch01-ex4-minibatches"] == 1, row
     assert "timeout" in row["status"], row["status"]
 
 
@@ -122,8 +122,8 @@ def test_outputs_written_and_submissions_untouched(graded):
     out = graded["out"]
     with open(out / "grades.csv", encoding="utf-8-sig") as f:
         reader = csv.DictReader(f)
-        assert reader.fieldnames == ["student_id", "chapter", "ch01-ex1-add", "ch01-ex2-mul", "total", "max_total",
-                                     "status"]
+        assert reader.fieldnames == ["student_id", "chapter", "ch01-ex1-rmse", "ch01-ex4-minibatches", "total",
+                                     "max_total", "status"]
         assert len(list(reader)) == len(graded["rows"])
     html = (out / "feedback" / "홍 길동.html").read_text(encoding="utf-8")
     assert "채점 결과" in html and "4 / 4" in html

@@ -113,20 +113,20 @@ def _release_like(source):
 def test_assemble_keeps_answers_drops_demos_and_fake_tests():
     release = _release_like(toy_source())
     student = _release_like(toy_source())
-    answer = next(c for c in student.cells if _cells.grade_id(c) == "ch01-ex1-add")
-    answer.source = "def add(a, b):\n    return helper(a, b)"
+    answer = next(c for c in student.cells if _cells.grade_id(c) == "ch01-ex1-rmse")
+    answer.source = "def rmse(y_true, y_pred):\n    return helper(y_true, y_pred)"
     idx = student.cells.index(answer)
-    student.cells.insert(idx + 1, nbformat.v4.new_code_cell("def helper(a, b):\n    return a + b"))
-    test = next(c for c in student.cells if _cells.grade_id(c) == "ch01-ex2-mul-tests-1")
+    student.cells.insert(idx + 1, nbformat.v4.new_code_cell("def helper(a, b):\n    return 0.0"))
+    test = next(c for c in student.cells if _cells.grade_id(c) == "ch01-ex4-minibatches-tests-1")
     test.source = "pass  # 테스트를 지웠다"
     student.cells.insert(0, student.cells.pop(student.cells.index(test)))  # 셀 순서를 바꿔도
     graded = assemble(student, release)
     sources = [c.source for c in graded.cells]
     assert "print('시연 셀')" not in sources  # 시연 셀은 채점에서 빠진다
-    assert sources[0] == "import math"  # setup 셀은 남는다
-    i = sources.index("def add(a, b):\n    return helper(a, b)")
+    assert sources[0].startswith("import numpy as np")  # setup 셀은 남는다
+    i = sources.index("def rmse(y_true, y_pred):\n    return helper(y_true, y_pred)")
     assert sources[i + 1].startswith("def helper")  # 학생이 붙인 도우미 셀은 답안 뒤에
-    assert "assert mul(2, 3) == 6" in sources  # 고친 테스트 대신 원본
+    assert 'check("ch01-ex4-minibatches", minibatches)' in sources[-1]  # 고친 테스트 대신 원본
     assert [_cells.grade_id(c) for c in graded.cells if _cells.nbgrader_meta(c)] == \
         [_cells.grade_id(c) for c in release.cells if _cells.nbgrader_meta(c)]
 
@@ -134,13 +134,13 @@ def test_assemble_keeps_answers_drops_demos_and_fake_tests():
 def test_compare_with_release_reports_edits_and_deletions():
     release = _release_like(toy_source())
     student = _release_like(toy_source())
-    student.cells = [c for c in student.cells if _cells.grade_id(c) != "ch01-ex1-add-tests-1"]
-    next(c for c in student.cells if _cells.grade_id(c) == "ch01-ex2-mul-tests-1").source = "pass"
+    student.cells = [c for c in student.cells if _cells.grade_id(c) != "ch01-ex1-rmse-tests-1"]
+    next(c for c in student.cells if _cells.grade_id(c) == "ch01-ex4-minibatches-tests-1").source = "pass"
     notes = compare_with_release(student, release)
     assert any("deleted" in n for n in notes) and any("edited" in n for n in notes)
     assert compare_with_release(_release_like(toy_source()), release) == []
 
 
 def test_exercise_points_from_test_cells():
-    assert _cells.exercises(toy_source()) == {"ch01-ex1-add": 3.0, "ch01-ex2-mul": 1.0}
+    assert _cells.exercises(toy_source()) == {"ch01-ex1-rmse": 3.0, "ch01-ex4-minibatches": 1.0}
     assert _cells.exercise_of("ch01-ex3-optimizers-tests-12") == "ch01-ex3-optimizers"
