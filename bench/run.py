@@ -43,16 +43,20 @@ def chapter_runs(chapters: list[str]) -> dict:
         NotebookClient(nb, timeout=600, kernel_name="python3",
                        resources={"metadata": {"path": str(path.parent)}}).execute()
         seconds = time.perf_counter() - start
-        lines = []
-        for cell in nb.cells:
+        lines, noise = [], []
+        for i, cell in enumerate(nb.cells):
             for o in cell.get("outputs", []):
                 if o.get("output_type") == "stream" and o.get("name") == "stdout":
                     lines += [ln.strip() for ln in o["text"].splitlines()
                               if FIGURE_LINE.search(ln) and not ln.startswith("통과:")]
-        out[chapter] = {"seconds": round(seconds, 1), "figures": lines}
+                elif o.get("output_type") == "stream" and o.get("name") == "stderr":
+                    noise.append(f"셀 {i}: {o['text'][:120]!r}")   # 책 빌드(-W)가 실패할 잡음
+        out[chapter] = {"seconds": round(seconds, 1), "figures": lines, "stderr": noise}
         print(f"[{chapter}] 실행 시간 {seconds:.1f} s (목표 ≤ 90 s)")
         for ln in lines:
             print(f"    {ln}")
+        for ln in noise:
+            print(f"    경고: stderr 출력 / stderr output: {ln}")
     return out
 
 
