@@ -88,13 +88,15 @@ def command(inner: list[str], scratch: Path, plan: Path, slot: int) -> list[str]
             args += ["--symlink", os.readlink(p), str(p)]
         elif p.is_dir():
             args += ["--ro-bind", str(p), str(p)]
+    # /tmp를 먼저 비운다: 가상환경이나 저장소가 /tmp 아래에 있어도(깨끗한 클론의 CI) 뒤의 bind가 그 위에 얹힌다
+    args += ["--perms", "1777", "--tmpfs", "/tmp"]
     made: set[Path] = set()
     for path in _python_roots() + _package_dirs():
         _mkdirs(args, path.parent, made)
         args += ["--ro-bind", str(path), str(path)]
     _mkdirs(args, INSIDE.parent, made)
     args += ["--bind", str(scratch), str(INSIDE), "--ro-bind", str(plan), str(PLAN_INSIDE),
-             "--perms", "1777", "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev",
+             "--proc", "/proc", "--dev", "/dev",
              "--perms", "1777", "--tmpfs", "/dev/shm",
              "--ro-bind", "/sys", "/sys", "--chdir", str(INSIDE),
              "--clearenv", "--setenv", "HOME", str(INSIDE), "--setenv", "PATH", "/usr/bin:/bin",
