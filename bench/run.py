@@ -125,6 +125,64 @@ def grading_throughput(chapters: list[str], n_students: int = 4, workers: int = 
     return out
 
 
+def grading_vs_nbgrader(chapter: str = "ch01", n_students: int = 4) -> dict:
+    """같은 제출물을 plain nbgrader(순서대로, 상자 없음)와 우리 채점기(상자 없음/상자, 작업자 1·2)로 채점한다.
+
+    상자 비용 = 상자 작업자 1의 학생당 시간 ÷ --unsafe 작업자 1의 학생당 시간 − 1 (목표 ≤ 25%).
+    plain nbgrader는 제출한 노트북 전체(시연 셀 포함)를 실행하고, 우리는 준비·답안·테스트 셀만 실행한다.
+    """
+    import os
+
+    from grader import _nbgrader, _paths
+    from grader._autograde import Options, autograde
+    source = _paths.source_notebook(chapter, ROOT)
+    students = [f"student{i:02d}" for i in range(n_students)]
+    out: dict = {"chapter": chapter, "students": n_students}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        subs = tmp / "subs"
+        for sid in students:
+            (subs / sid).mkdir(parents=True)
+            shutil.copy(source, subs / sid / source.name)
+        # plain nbgrader: 강사의 계정, 학생 코드와 같은 커널에서 테스트, 한 명씩
+        course = tmp / "course"
+        _nbgrader.generate_assignment(course, chapter, source)
+        for sid in students:
+            (course / "submitted" / sid / chapter).mkdir(parents=True)
+            shutil.copy(source, course / "submitted" / sid / chapter / source.name)
+        config = _nbgrader.course_config(course, timeout=600)
+        os.environ["DLBOOK_HIDDEN_DIR"] = str(source.parent)
+        start = time.perf_counter()
+        for sid in students:
+            _nbgrader.autograde(course, chapter, sid, config)
+        plain = time.perf_counter() - start
+        os.environ.pop("DLBOOK_HIDDEN_DIR")
+        full = sum(sum(s for s, _ in _nbgrader.scores(course, chapter, sid, source.stem).values()) ==
+                   sum(m for _, m in _nbgrader.scores(course, chapter, sid, source.stem).values()) for sid in students)
+        out["plain_nbgrader"] = {"seconds": round(plain, 1), "per_student": round(plain / n_students, 1),
+                                 "full_marks": full}
+        print(f"[채점 비교 {chapter}] plain nbgrader (순서대로, 상자 없음): {plain:.1f} s "
+              f"(학생당 {plain / n_students:.1f} s, 만점 {full}/{n_students})")
+        for label, unsafe, workers in (("ours_unsafe_1", True, 1), ("ours_sandbox_1", False, 1),
+                                       ("ours_sandbox_2", False, 2)):
+            start = time.perf_counter()
+            rows = autograde(chapter, subs, tmp / f"out-{label}", Options(workers=workers, unsafe=unsafe),
+                             root=ROOT, progress=lambda *_: None)
+            seconds = time.perf_counter() - start
+            full = sum(r["total"] == r["max_total"] for r in rows)
+            out[label] = {"seconds": round(seconds, 1), "per_student": round(seconds / n_students, 1),
+                          "full_marks": full}
+            print(f"[채점 비교 {chapter}] 우리 채점기 {label}: {seconds:.1f} s (학생당 {seconds / n_students:.1f} s, "
+                  f"만점 {full}/{n_students})")
+    overhead = out["ours_sandbox_1"]["seconds"] / out["ours_unsafe_1"]["seconds"] - 1
+    speedup = out["plain_nbgrader"]["seconds"] / out["ours_sandbox_2"]["seconds"]
+    out["sandbox_overhead"] = round(overhead, 3)
+    out["speedup_2_workers_vs_plain"] = round(speedup, 2)
+    print(f"[채점 비교 {chapter}] 상자 비용 {overhead:+.1%} (목표 ≤ 25%), "
+          f"작업자 2의 속도 향상 {speedup:.2f}× (plain nbgrader 대비, 목표 ≥ 1.7×)")
+    return out
+
+
 def mnist_long(epochs: int = 8) -> dict:
     """6-10절의 CNN을 더 오래 학습한 MNIST 시험 정확도 (장 안에서는 1 에포크)."""
     import dlbook
@@ -160,7 +218,7 @@ def book_build() -> dict:
     return result
 
 
-PARTS = ("chapters", "tf_function", "widgets", "grading", "mnist", "book")
+PARTS = ("chapters", "tf_function", "widgets", "grading", "grading_vs_nbgrader", "mnist", "book")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         "tf_function": tf_function_speedup,
         "widgets": widgets,
         "grading": lambda: grading_throughput(args.chapters),
+        "grading_vs_nbgrader": lambda: grading_vs_nbgrader(args.chapters[0] if args.chapters else "ch01"),
         "mnist": mnist_long,
         "book": book_build,
     }

@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--cpu-seconds", type=int, default=1200, help="프로세스 하나의 CPU 시간(초) / CPU seconds")
     a.add_argument("--memory-mb", type=int, default=6144, help="학생 한 명의 메모리 합(MB) / memory per submission")
     a.add_argument("--processes", type=int, default=256, help="상자 안 프로세스·스레드 수 / processes per sandbox")
+    a.add_argument("--force", action="store_true",
+                   help="이미 채점한 제출물도 다시 채점한다 / regrade unchanged submissions too")
     a.add_argument("--unsafe", action="store_true",
                    help="상자(bubblewrap) 없이 채점한다: 믿을 수 있는 제출물에만 / grade without the sandbox")
     return p
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.unsafe:
             print("경고: 상자 없이 채점합니다 (--unsafe). 학생 코드가 이 계정의 권한으로 실행됩니다 "
                   "/ warning: grading without a sandbox", file=sys.stderr)
-        rows = autograde(args.chapter, args.submissions, args.out, opts, root=root)
+        rows = autograde(args.chapter, args.submissions, args.out, opts, root=root, force=args.force)
         out = args.out or _paths.grading_dir(root) / "out" / args.chapter
         print(f"채점 완료: 학생 {len(rows)}명 → {out}/grades.csv, {out}/feedback/ / graded {len(rows)} students")
         return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
+import hashlib
 import json
 import os
 import queue
@@ -141,8 +142,80 @@ def _grading_notebook(graded, release_nb, checks: dict) -> tuple[Any, dict[str, 
     return out, index_of
 
 
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _tests_fingerprint(chapter: str, source_nb_path: Path) -> str:
+    """채점 기준의 지문: 강사용 노트북, 숨은 사례, 공개 사례, 검사기, 채점기 코드. 하나라도 바뀌면 다시 채점한다."""
+    import dlbook
+    package = Path(dlbook.__file__).resolve().parent
+    files = [source_nb_path, source_nb_path.parent / f"{chapter}_hidden.py",
+             package / "exercises" / f"{chapter}.py", package / "checker.py",
+             *sorted(Path(__file__).resolve().parent.glob("*.py"))]
+    digest = hashlib.sha256()
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _environment(options: Options) -> dict:
+    """채점 환경: 다시 채점해 같은 결과를 재현하는 데 필요한 것."""
+    from importlib.metadata import PackageNotFoundError, version
+    env = {"python": sys.version.split()[0], "platform": sys.platform,
+           "sandbox": "none (--unsafe)" if options.unsafe else "bubblewrap", "PYTHONHASHSEED": "0",
+           "limits": dataclasses.asdict(options.limits())}
+    for package in ("numpy", "tensorflow", "keras", "scikit-learn", "scipy", "nbclient", "ipykernel"):
+        try:
+            env[package] = version(package)
+        except PackageNotFoundError:
+            env[package] = None
+    bwrap = _sandbox.bwrap_path()
+    if bwrap and not options.unsafe:
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            env["bwrap"] = subprocess.run([bwrap, "--version"], capture_output=True, text=True,
+                                          timeout=10).stdout.strip()
+    return env
+
+
+def _receipt_path(out_dir: Path, student_id: str) -> Path:
+    return out_dir / "receipts" / f"{student_id}.json"
+
+
+def _reusable(out_dir: Path, sub: Submission, fingerprint: dict) -> dict | None:
+    """이미 같은 제출물·같은 기준·같은 환경으로 채점한 영수증이 있으면 그 내용 (다시 채점하지 않는다)."""
+    path = _receipt_path(out_dir, sub.student_id)
+    try:
+        receipt = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(receipt, dict) or sub.path is None:
+        return None
+    same = all(receipt.get(k) == v for k, v in fingerprint.items()) and \
+        receipt.get("submission_sha256") == _sha256(sub.path)
+    return receipt if same and isinstance(receipt.get("row"), dict) else None
+
+
+def _progress_line(n: int, total: int, started: float, text: str) -> str:
+    width = 20
+    done = width * n // max(total, 1)
+    elapsed = time.monotonic() - started
+    left = elapsed / n * (total - n) if n else 0.0
+
+    def clock(seconds: float) -> str:
+        return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+
+    return f"[{'#' * done}{'-' * (width - done)}] {n}/{total} {text} · 경과 {clock(elapsed)}, 남은 시간 약 {clock(left)}"
+
+
 def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, options: Options | None = None,
-              *, root: Path = _paths.ROOT, progress=print) -> list[dict]:
+              *, root: Path = _paths.ROOT, progress=print, force: bool = False) -> list[dict]:
+    """``submissions``를 채점해 ``out_dir``에 grades.csv, 학생별 피드백과 영수증(receipts/)을 쓴다.
+
+    영수증의 제출물 해시, 채점 기준의 지문, 환경이 모두 같은 학생은 다시 채점하지 않고 이전 결과를 쓴다
+    (중단했다가 다시 실행해도 잃는 것이 없다). ``force=True``이면 모두 다시 채점한다.
+    """
     options = options or Options()
     limits = options.limits()
     if not options.unsafe:
@@ -169,13 +242,23 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
     subs, warnings = collect(Path(submissions), source_nb_path.name, work)
     for w in warnings:
         progress(w)
-    _judge.prepare(checks, source_nb_path.parent, work)
-    verdicts = _judge.Verdicts(work, checks, points)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fingerprint = {"chapter": chapter, "tests_sha256": _tests_fingerprint(chapter, source_nb_path),
+                   "environment": _environment(options)}
+    reused = {} if force else {sub.student_id: r for sub in subs if sub.problem is None
+                               for r in [_reusable(out_dir, sub, fingerprint)] if r is not None}
     plan_file = work / "plan.pkl"
-    os.chmod(plan_file, 0o644)
+    verdicts = None
+    if len(reused) < sum(sub.problem is None for sub in subs):
+        _judge.prepare(checks, source_nb_path.parent, work)
+        verdicts = _judge.Verdicts(work, checks, points)
+        os.chmod(plan_file, 0o644)
 
     jobs: list[tuple[Submission, dict | None]] = []
     for i, sub in enumerate(subs, start=1):
+        if sub.student_id in reused:
+            jobs.append((sub, {"reused": reused[sub.student_id]}))
+            continue
         if sub.problem is None:
             try:
                 nb = read_notebook(sub.path)
@@ -206,6 +289,8 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
         sub, job = item
         if job is None:
             return sub, {}
+        if "reused" in job:
+            return sub, job
         slot = slots.get()
         try:
             scratch = Path(job["scratch"])
@@ -227,19 +312,47 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
         return sub, result
 
     rows = []
-    out_dir.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
     with ThreadPoolExecutor(max_workers=max(1, options.workers)) as pool:
+        # pool.map은 제출 순서대로 결과를 돌려준다: 작업자 수와 상관없이 같은 표가 나온다 (한 곳에서만 쓴다)
         for n, (sub, result) in enumerate(pool.map(run, jobs), start=1):
+            if "reused" in result:
+                row = result["reused"]["row"]
+                progress(_progress_line(n, len(jobs), started, f"{sub.student_id}: {row['total']:g}/{max_total:g} "
+                                        f"(이전 결과 / unchanged, not regraded)"))
+                rows.append(row)
+                continue
             tests = {k: tuple(v) for k, v in result.get("scores", {}).items()}
             scores = _feedback.exercise_scores(tests, exercises)
             status = sub.problem.status if sub.problem else _status(sub, result)
             row = {"student_id": sub.student_id, "chapter": chapter, **scores,
                    "total": sum(scores.values()), "max_total": max_total, "status": status}
             _feedback.write(out_dir, row, exercises, tests, result.get("messages", {}))
+            _write_receipt(out_dir, sub, row, tests, fingerprint)
             rows.append(row)
-            progress(f"[{n}/{len(jobs)}] {sub.student_id}: {row['total']:g}/{max_total:g} ({status.split(':')[0]})")
+            progress(_progress_line(n, len(jobs), started,
+                                    f"{sub.student_id}: {row['total']:g}/{max_total:g} ({status.split(':')[0]})"))
     write_csv(out_dir / "grades.csv", rows, list(exercises))
     return rows
+
+
+def _write_receipt(out_dir: Path, sub: Submission, row: dict, tests: dict, fingerprint: dict) -> None:
+    """학생별 채점 영수증: 무엇을(제출물 해시) 어떤 기준과 환경으로 채점해 몇 점이었나. 다시 채점할 때 비교한다."""
+    receipt = {
+        "student_id": sub.student_id,
+        "submission_file": sub.path.name if sub.path else None,
+        "submission_sha256": _sha256(sub.path) if sub.path and sub.path.is_file() else None,
+        **fingerprint,
+        "seeds": {"PYTHONHASHSEED": "0", "cases": "dlbook.exercises와 숨은 사례 파일의 고정 씨드 / fixed seeds"},
+        "graded_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "row": row,
+        "tests": {k: list(v) for k, v in tests.items()},
+    }
+    path = _receipt_path(out_dir, sub.student_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(receipt, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)   # 중단되어도 반쯤 쓴 영수증이 남지 않는다
 
 
 def write_csv(path: Path, rows: list[dict], exercise_ids: list[str]) -> None:

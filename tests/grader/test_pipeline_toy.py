@@ -83,7 +83,8 @@ def graded(tmp_path_factory):
     before = _digest(subs)
     out = repo.parent / "out"
     rows = autograde("ch01", subs, out, Options(workers=2, cell_timeout=15), root=repo, progress=lambda *_: None)
-    return {"rows": {r["student_id"]: r for r in rows}, "out": out, "subs": subs, "before": before}
+    return {"rows": {r["student_id"]: r for r in rows}, "out": out, "subs": subs, "before": before, "repo": repo,
+            "ordered": rows}
 
 
 def test_scores_and_statuses(graded):
@@ -141,3 +142,45 @@ def test_cli_errors_say_what_to_do(toy_repo, capsys):
     err = capsys.readouterr().err
     assert "제출물 경로가 없습니다" in err and "submissions not found" in err
     assert main(["--root", str(toy_repo), "release", "--check"]) == 0
+
+
+def test_rerun_reuses_receipts_and_changes_nothing(graded):
+    """중단 뒤 다시 실행: 바뀌지 않은 제출물은 다시 채점하지 않고, 표는 그대로다."""
+    receipts = graded["out"] / "receipts"
+    stamps = {p.name: p.stat().st_mtime_ns for p in receipts.glob("*.json")}
+    assert "solved.json" in stamps and "홍 길동.json" in stamps
+    receipt = json.loads((receipts / "solved.json").read_text(encoding="utf-8"))
+    assert receipt["submission_sha256"] == hashlib.sha256(
+        (graded["subs"] / "solved" / "ch01_toy.ipynb").read_bytes()).hexdigest()
+    assert receipt["environment"]["sandbox"] and receipt["tests_sha256"] and receipt["row"]["total"] == 4
+    lines = []
+    rows = autograde("ch01", graded["subs"], graded["out"], Options(workers=2, cell_timeout=15),
+                     root=graded["repo"], progress=lines.append)
+    assert rows == graded["ordered"]
+    assert {p.name: p.stat().st_mtime_ns for p in receipts.glob("*.json")} == stamps
+    assert sum("not regraded" in line for line in lines) == len(stamps)
+
+
+def test_changed_submission_or_force_is_regraded(graded, tmp_path):
+    subs = tmp_path / "subs"
+    (subs / "a").mkdir(parents=True)
+    notebook = subs / "a" / "ch01_toy.ipynb"
+    shutil.copy(graded["subs"] / "solved" / "ch01_toy.ipynb", notebook)
+    out = tmp_path / "out"
+
+    def grade(**kw):
+        lines = []
+        rows = autograde("ch01", subs, out, Options(cell_timeout=15), root=graded["repo"], progress=lines.append, **kw)
+        return rows[0], any("not regraded" in line for line in lines)
+
+    first, reused = grade()
+    assert first["total"] == 4 and not reused
+    assert grade() == (first, True)
+    assert grade(force=True) == (first, False)
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex4-minibatches":
+            cell["source"] = "def minibatches(n, batch_size, shuffle=True, seed=0):\n    return []"
+    notebook.write_text(json.dumps(nb), encoding="utf-8")
+    changed, reused = grade()
+    assert not reused and changed["total"] == 3
