@@ -284,6 +284,9 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
     slots: queue.Queue[int] = queue.Queue()
     for k in range(max(1, options.workers)):
         slots.put(k)
+    for p in (work, work / "students"):   # 한 번만: 학생마다 되풀이할 일이 아니다
+        if p.is_dir():
+            os.chmod(p, 0o755)
 
     def run(item):
         sub, job = item
@@ -295,8 +298,6 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
         try:
             scratch = Path(job["scratch"])
             uid = None if options.unsafe else _sandbox.sandbox_uid(slot)
-            for p in [work, work / "students"]:
-                os.chmod(p, 0o755)
             if uid is not None:   # 상자 안의 일반 uid가 자기 작업 폴더에만 쓸 수 있게
                 for p in [scratch, *scratch.rglob("*")]:
                     os.chown(p, uid, uid)
