@@ -36,8 +36,9 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 START_TIMEOUT = 120          # 서버가 답할 때까지 기다리는 한도 (시간 판정이 아니라 멈춤 방지)
 VALIDATE_TIMEOUT = 600
 MARKER = "DLBOOK_LAB_TEST"   # 서버와 그 자식(커널)을 찾아내는 환경 변수
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
-pytestmark = pytest.mark.xdist_group("lab")
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("lab")]
 
 
 def _notebook(folder: str, chapter: str) -> Path:
@@ -310,8 +311,9 @@ def _validate(lab: Lab, notebook: Path) -> dict:
 
 def test_validate_passes_the_solved_notebook(lab):
     result = _validate(lab, _notebook("solutions", VALIDATE_CHAPTER))
-    assert result == {}, "푼 노트북(참고 답안)이 Validate를 통과해야 한다: " + json.dumps(
-        {k: [c.get("raw_error", c["source"])[-500:] for c in v] for k, v in result.items()}, ensure_ascii=False)
+    assert result == {}, "푼 노트북(참고 답안)이 Validate를 통과해야 한다:\n" + "\n".join(
+        f"[{kind}] {ANSI.sub('', cell.get('raw_error', cell['source']))[-800:]}"
+        for kind, cells in result.items() for cell in cells)
 
 
 def test_validate_reports_the_unsolved_notebook(lab):
