@@ -13,6 +13,7 @@ EDITION ?= student
 PORT    ?= 8000
 BENCH_ARGS ?=
 GRADE_ARGS ?=
+LAB_ARGS ?=
 export PYTHONHASHSEED := 0
 
 .PHONY: setup book serve lab test test-fast release grade bench clean
@@ -52,10 +53,13 @@ serve: book
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 # 저장소 루트를 서버 루트로 (nbgrader는 과정 폴더가 서버 루트 아래에 있어야 한다), chapters/ 에서 시작한다.
+# 첫 화면은 LabApp.default_url로 정한다: jupyter lab은 ServerApp.default_url을 자기 값(/lab)으로 덮어쓴다.
 # root 계정(컨테이너 등)에서는 Jupyter가 --allow-root 없이 시작하지 않는다.
+# DLBOOK_STATIC은 책 빌드용(위젯 대신 정적 그림)이므로 랩에서는 지운다: 랩의 위젯은 살아 있어야 한다.
+# LAB_ARGS는 jupyter lab에 그대로 넘긴다 (예: LAB_ARGS="--port=8890 --no-browser", tests/test_lab.py).
 lab: setup
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=$(CURDIR) --ServerApp.default_url=/lab/tree/chapters \
-		$(if $(filter 0,$(shell id -u)),--allow-root)
+	env -u DLBOOK_STATIC $(VENV)/bin/jupyter lab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/chapters \
+		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 test: setup
 	$(PY) -m pytest -p no:cacheprovider tests -n 2 --dist loadgroup
