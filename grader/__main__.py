@@ -25,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--cpu-seconds", type=int, default=1200, help="프로세스 하나의 CPU 시간(초) / CPU seconds")
     a.add_argument("--memory-mb", type=int, default=6144, help="학생 한 명의 메모리 합(MB) / memory per submission")
     a.add_argument("--processes", type=int, default=256, help="상자 안 프로세스·스레드 수 / processes per sandbox")
+    a.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="Dask 스케줄러 주소 (예: tcp://127.0.0.1:8786): 작업을 그 클러스터의 작업자에게 보낸다 "
+                        "/ send the grading jobs to a Dask distributed cluster")
     a.add_argument("--force", action="store_true",
                    help="이미 채점한 제출물도 다시 채점한다 / regrade unchanged submissions too")
     a.add_argument("--unsafe", action="store_true",
@@ -52,13 +55,14 @@ def main(argv: list[str] | None = None) -> int:
         from grader._autograde import Options, autograde
         opts = Options(workers=args.workers, cell_timeout=args.cell_timeout, notebook_timeout=args.timeout,
                        cpu_seconds=args.cpu_seconds, memory_mb=args.memory_mb, processes=args.processes,
-                       unsafe=args.unsafe)
+                       unsafe=args.unsafe, scheduler=args.scheduler)
         if args.unsafe:
             print("경고: 상자 없이 채점합니다 (--unsafe). 학생 코드가 이 계정의 권한으로 실행됩니다 "
                   "/ warning: grading without a sandbox", file=sys.stderr)
         rows = autograde(args.chapter, args.submissions, args.out, opts, root=root, force=args.force)
         out = args.out or _paths.grading_dir(root) / "out" / args.chapter
-        print(f"채점 완료: 학생 {len(rows)}명 → {out}/grades.csv, {out}/feedback/ / graded {len(rows)} students")
+        print(f"채점 완료: 학생 {len(rows)}명 → {out}/grades.csv, {out}/report.html, {out}/feedback/ "
+              f"/ graded {len(rows)} students")
         return 0
     except GraderError as exc:
         print(f"오류 / error: {exc}", file=sys.stderr)

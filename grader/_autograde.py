@@ -5,6 +5,9 @@ nbgrader의 autograde는 학생 코드와 같은 커널에서 테스트를 돌�
 입력 변환기(input transformer)를 등록한 답이 만점을 받는다. 여기서는 학생 코드가 상자(:mod:`grader._sandbox`)
 안에서 **결과만** 적고(:mod:`grader._harvest`), 비교는 상자 밖의 이 프로세스가 한다(:mod:`grader._judge`).
 한 학생의 실패는 그 학생의 status로 남고 다음 학생으로 넘어간다.
+
+실행은 :func:`execute` 하나로 한다: 이 기계의 스레드 작업자(``--workers``)도, Dask 작업자(``--scheduler``)도
+같은 함수를 부르고 결과를 자료(dict, 글자)로 돌려준다. 그래서 어디서 실행했든 같은 표가 나온다.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -27,7 +31,7 @@ from typing import Any
 
 import nbformat
 
-from grader import _cells, _feedback, _judge, _paths, _sandbox
+from grader import _cells, _feedback, _judge, _paths, _report, _sandbox
 from grader._exceptions import GraderError, SubmissionError
 from grader._submissions import Submission, assemble, collect, compare_with_release, read_notebook
 
@@ -41,6 +45,7 @@ class Options:
     memory_mb: int = 6144         # 학생 한 명의 상자 안 프로세스 전체의 메모리 (MB)
     processes: int = 256          # 상자 안 프로세스·스레드 수
     unsafe: bool = False          # 상자(bwrap) 없이 채점한다 (믿을 수 있는 제출물에만)
+    scheduler: str | None = None  # Dask 스케줄러 주소 (예: tcp://10.0.0.5:8786). 없으면 이 기계의 스레드 작업자
 
     def limits(self) -> _sandbox.Limits:
         return _sandbox.Limits(cell_timeout=self.cell_timeout, notebook_timeout=self.notebook_timeout,
@@ -69,16 +74,15 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def _run_sandboxed(job: dict, limits: _sandbox.Limits, slot: int, unsafe: bool) -> dict:
+def _run_sandboxed(scratch: Path, plan_file: Path, limits: _sandbox.Limits, slot: int, unsafe: bool) -> dict:
     """상자 안에서 노트북을 실행한다. 결과: {"fatal": status} 또는 상자가 남긴 run.json의 내용."""
-    scratch = Path(job["scratch"])
     inner_job = _sandbox.INSIDE / "job.json" if not unsafe else scratch / "job.json"
     inner = [_sandbox.python() if not unsafe else sys.executable, "-m", "grader._runner", str(inner_job)]
     if unsafe:
         cmd, cwd = inner, scratch
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(_paths.ROOT), os.environ.get("PYTHONPATH", "")]))
     else:
-        cmd, cwd, env = _sandbox.command(inner, scratch, Path(job["plan_file"]), slot), None, None
+        cmd, cwd, env = _sandbox.command(inner, scratch, plan_file, slot), None, None
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             start_new_session=True)
     deadline = time.monotonic() + limits.notebook_timeout
@@ -114,6 +118,148 @@ def _run_sandboxed(job: dict, limits: _sandbox.Limits, slot: int, unsafe: bool) 
                                          "(학생 코드가 실행기를 끝냈을 수 있습니다)",
                                          f"the sandbox runner exited {proc.returncode} without a report: {tail}").status}
     return result
+
+
+def execute(job: dict, plan_file: Path, scratch: Path, slot: int) -> dict:
+    """채점 작업 하나를 이 기계의 상자에서 실행하고 결과를 자료로 돌려준다.
+
+    로컬 작업자(스레드)와 Dask 작업자가 같은 함수를 부른다. ``job``은 글자와 숫자만 담는다: 조립한 채점
+    노트북(JSON), 제한, --unsafe 여부. 돌려주는 것: 상자의 run.json 내용, 결과 파일들의 글자(``harvest``),
+    걸린 시간(``seconds``). 판정은 이 결과를 받은 채점기 프로세스가 한다.
+    """
+    limits = _sandbox.Limits(**job["limits"])
+    unsafe = job["unsafe"]
+    scratch.mkdir(parents=True, exist_ok=True)
+    (scratch / "grading.ipynb").write_text(job["notebook"], encoding="utf-8")
+    inner_plan = str(plan_file) if unsafe else str(_sandbox.PLAN_INSIDE)
+    (scratch / "job.json").write_text(json.dumps({
+        "notebook": "grading.ipynb", "plan": inner_plan, "limits": job["limits"],
+    }), encoding="utf-8")
+    uid = None if unsafe else _sandbox.sandbox_uid(slot)
+    if uid is not None:   # 상자 안의 일반 uid가 자기 작업 폴더에만 쓸 수 있게
+        for p in [scratch, *scratch.rglob("*")]:
+            os.chown(p, uid, uid)
+    started = time.monotonic()
+    result = _run_sandboxed(scratch, plan_file, limits, slot, unsafe)
+    result["seconds"] = round(time.monotonic() - started, 2)
+    if not result.get("fatal"):
+        result["harvest"] = _judge.read_harvest(scratch / "out")
+    return result
+
+
+@contextlib.contextmanager
+def _local_runner(work: Path, plan_file: Path, workers: int):
+    """이 기계에서 스레드 ``workers``개로 채점한다. 슬롯마다 상자 uid가 다르다. 작업 폴더는 남긴다 (살펴보기용)."""
+    slots: queue.Queue[int] = queue.Queue()
+    for k in range(max(1, workers)):
+        slots.put(k)
+    students = work / "students"
+    students.mkdir(parents=True, exist_ok=True)
+    for p in (work, students):   # 한 번만: 학생마다 되풀이할 일이 아니다
+        os.chmod(p, 0o755)
+
+    def one(item):
+        sub, job = item
+        if job is None or "reused" in job:
+            return sub, job, job or {}
+        slot = slots.get()
+        try:
+            return sub, job, execute(job, plan_file, students / job["key"], slot)
+        finally:
+            slots.put(slot)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        # pool.map은 제출 순서대로 결과를 돌려준다
+        yield lambda jobs: pool.map(one, jobs)
+
+
+_WORKER = {"lock": threading.Lock(), "slots": None}   # Dask 작업자 프로세스마다 하나
+
+
+def _dask_execute(job: dict, plan_bytes: bytes, digest: str) -> dict:
+    """Dask 작업자에서 도는 함수: 사례 파일을 작업자의 로컬 폴더에 한 번 쓰고, 임시 작업 폴더에서 :func:`execute`."""
+    import tempfile
+
+    from distributed import get_worker
+
+    worker = get_worker()
+    base = Path(worker.local_directory) / "dlbook-grading"
+    with _WORKER["lock"]:
+        if _WORKER["slots"] is None:
+            # 같은 기계의 다른 작업자 프로세스와 uid가 겹치지 않게 pid로 슬롯 구간을 나눈다
+            nthreads = getattr(getattr(worker, "state", None), "nthreads", None) or getattr(worker, "nthreads", 1)
+            first = (os.getpid() % 256) * 16
+            _WORKER["slots"] = queue.Queue()
+            for k in range(max(1, min(int(nthreads), 16))):
+                _WORKER["slots"].put(first + k)
+        base.mkdir(parents=True, exist_ok=True)
+        os.chmod(base, 0o755)
+        plan = base / f"plan-{digest[:24]}.pkl"
+        if not plan.is_file():
+            tmp = plan.with_suffix(".tmp")
+            tmp.write_bytes(plan_bytes)
+            os.chmod(tmp, 0o644)
+            tmp.replace(plan)
+    slot = _WORKER["slots"].get()
+    scratch = Path(tempfile.mkdtemp(prefix=f"{job['key']}-", dir=base))
+    try:
+        return execute(job, plan, scratch, slot)
+    finally:
+        _WORKER["slots"].put(slot)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _worker_probe() -> tuple[bool, str]:
+    return _sandbox.probe()
+
+
+@contextlib.contextmanager
+def _dask_runner(address: str, plan_file: Path, unsafe: bool, progress):
+    """Dask distributed 클러스터로 같은 작업을 보낸다. 판정과 기록은 이 프로세스 한 곳에서 한다."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise GraderError("--scheduler에는 dask.distributed가 필요합니다: `make setup` / "
+                          "--scheduler needs dask.distributed (make setup)") from None
+    try:
+        client = Client(address, timeout=30, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise GraderError(f"Dask 스케줄러 {address}에 연결할 수 없습니다 / cannot connect to the Dask scheduler "
+                          f"at {address}: {exc}") from None
+    try:
+        workers = client.scheduler_info().get("workers", {})
+        if not workers:
+            raise GraderError(f"Dask 스케줄러 {address}에 작업자가 없습니다 / the scheduler has no workers")
+        if not unsafe:
+            bad = {addr: why for addr, (ok, why) in client.run(_worker_probe).items() if not ok}
+            if bad:
+                raise GraderError("상자를 만들 수 없는 Dask 작업자가 있습니다 / some Dask workers cannot sandbox:\n"
+                                  + "\n".join(f"  {a}: {w}" for a, w in bad.items()))
+        plan_bytes = plan_file.read_bytes() if plan_file.is_file() else b""
+        digest = hashlib.sha256(plan_bytes).hexdigest()
+        [plan_future] = client.scatter([plan_bytes], broadcast=True, hash=False)
+        progress(f"Dask {address}: 작업자 {len(workers)}개 / {len(workers)} workers")
+
+        def run(jobs):
+            futures = [None if job is None or "reused" in job else
+                       client.submit(_dask_execute, job, plan_future, digest, pure=False,
+                                     key=f"dlbook-grade-{job['key']}-{os.urandom(4).hex()}")
+                       for _sub, job in jobs]
+            for (sub, job), future in zip(jobs, futures):
+                if future is None:
+                    yield sub, job, job or {}
+                    continue
+                try:
+                    result = future.result()
+                except Exception as exc:  # noqa: BLE001 - 작업자를 잃어도 그 학생의 status일 뿐이다
+                    result = {"fatal": SubmissionError(
+                        "worker-lost", "Dask 작업자에서 채점하지 못했습니다",
+                        f"the Dask worker failed: {type(exc).__name__}: {str(exc)[:300]}").status}
+                yield sub, job, result
+
+        yield run
+    finally:
+        client.close()
 
 
 def _status(sub: Submission, result: dict) -> str:
@@ -211,7 +357,9 @@ def _progress_line(n: int, total: int, started: float, text: str) -> str:
 
 def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, options: Options | None = None,
               *, root: Path = _paths.ROOT, progress=print, force: bool = False) -> list[dict]:
-    """``submissions``를 채점해 ``out_dir``에 grades.csv, 학생별 피드백과 영수증(receipts/)을 쓴다.
+    """``submissions``를 채점해 ``out_dir``에 grades.csv, 보고서(report.html/json), 학생별 피드백과
+    영수증(receipts/)을 쓴다. 노트북은 이 기계의 스레드 작업자(``options.workers``)나 Dask 클러스터
+    (``options.scheduler``)의 상자에서 실행하고, 판정과 기록은 언제나 이 프로세스 한 곳에서 한다.
 
     영수증의 제출물 해시, 채점 기준의 지문, 환경이 모두 같은 학생은 다시 채점하지 않고 이전 결과를 쓴다
     (중단했다가 다시 실행해도 잃는 것이 없다). ``force=True``이면 모두 다시 채점한다.
@@ -261,7 +409,7 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
             continue
         if sub.problem is None:
             try:
-                nb = read_notebook(sub.path)
+                nb = read_notebook(sub.path, notes=sub.notes)
                 sub.notes += compare_with_release(nb, release_nb)
                 graded, index_of = _grading_notebook(assemble(nb, release_nb), release_nb, checks)
             except SubmissionError as exc:
@@ -272,72 +420,50 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
         if sub.problem is not None:
             jobs.append((sub, None))
             continue
-        scratch = work / "students" / _safe_id(i)
-        scratch.mkdir(parents=True)
-        nbformat.write(graded, scratch / "grading.ipynb")
-        inner_plan = str(_sandbox.PLAN_INSIDE) if not options.unsafe else str(plan_file)
-        (scratch / "job.json").write_text(json.dumps({
-            "notebook": "grading.ipynb", "plan": inner_plan, "limits": dataclasses.asdict(limits),
-        }), encoding="utf-8")
-        jobs.append((sub, {"scratch": str(scratch), "plan_file": str(plan_file), "index_of": index_of}))
+        jobs.append((sub, {"key": _safe_id(i), "notebook": nbformat.writes(graded), "index_of": index_of,
+                           "limits": dataclasses.asdict(limits), "unsafe": options.unsafe}))
 
-    slots: queue.Queue[int] = queue.Queue()
-    for k in range(max(1, options.workers)):
-        slots.put(k)
-    for p in (work, work / "students"):   # 한 번만: 학생마다 되풀이할 일이 아니다
-        if p.is_dir():
-            os.chmod(p, 0o755)
+    if options.scheduler:
+        runner = _dask_runner(options.scheduler, plan_file, options.unsafe, progress)
+    else:
+        runner = _local_runner(work, plan_file, options.workers)
 
-    def run(item):
-        sub, job = item
-        if job is None:
-            return sub, {}
-        if "reused" in job:
-            return sub, job
-        slot = slots.get()
-        try:
-            scratch = Path(job["scratch"])
-            uid = None if options.unsafe else _sandbox.sandbox_uid(slot)
-            if uid is not None:   # 상자 안의 일반 uid가 자기 작업 폴더에만 쓸 수 있게
-                for p in [scratch, *scratch.rglob("*")]:
-                    os.chown(p, uid, uid)
-            result = _run_sandboxed(job, limits, slot, options.unsafe)
-        finally:
-            slots.put(slot)
-        if not result.get("fatal"):
-            result["scores"], result["messages"] = verdicts.judge(scratch / "out", job["index_of"])
-            cells = result.get("cells", {})
-            texts = [c.get("error", "") for c in cells.values()]
-            if any(t.startswith(("KeyboardInterrupt", "CellTimeoutError")) for t in texts):
-                result["timeout"] = True
-        return sub, result
-
-    rows = []
+    rows, details = [], {}
     started = time.monotonic()
-    with ThreadPoolExecutor(max_workers=max(1, options.workers)) as pool:
-        # pool.map은 제출 순서대로 결과를 돌려준다: 작업자 수와 상관없이 같은 표가 나온다 (한 곳에서만 쓴다)
-        for n, (sub, result) in enumerate(pool.map(run, jobs), start=1):
+    # 결과는 제출 순서대로 받는다: 작업자 수나 Dask 여부와 상관없이 같은 표가 나온다 (쓰는 곳은 여기 한 곳)
+    with runner as run:
+        for n, (sub, job, result) in enumerate(run(jobs), start=1):
             if "reused" in result:
                 row = result["reused"]["row"]
+                details[sub.student_id] = {"seconds": result["reused"].get("seconds"),
+                                           "messages": result["reused"].get("messages") or {}}
                 progress(_progress_line(n, len(jobs), started, f"{sub.student_id}: {row['total']:g}/{max_total:g} "
                                         f"(이전 결과 / unchanged, not regraded)"))
                 rows.append(row)
                 continue
-            tests = {k: tuple(v) for k, v in result.get("scores", {}).items()}
+            tests, messages = {}, {}
+            if result and not result.get("fatal"):
+                tests, messages = verdicts.judge(result.get("harvest") or {}, job["index_of"])
+                texts = [c.get("error", "") for c in result.get("cells", {}).values()]
+                if any(t.startswith(("KeyboardInterrupt", "CellTimeoutError")) for t in texts):
+                    result["timeout"] = True
             scores = _feedback.exercise_scores(tests, exercises)
             status = sub.problem.status if sub.problem else _status(sub, result)
             row = {"student_id": sub.student_id, "chapter": chapter, **scores,
                    "total": sum(scores.values()), "max_total": max_total, "status": status}
-            _feedback.write(out_dir, row, exercises, tests, result.get("messages", {}))
-            _write_receipt(out_dir, sub, row, tests, fingerprint)
+            details[sub.student_id] = {"seconds": result.get("seconds"), "messages": messages}
+            _feedback.write(out_dir, row, exercises, tests, messages)
+            _write_receipt(out_dir, sub, row, tests, messages, fingerprint, result.get("seconds"))
             rows.append(row)
             progress(_progress_line(n, len(jobs), started,
                                     f"{sub.student_id}: {row['total']:g}/{max_total:g} ({status.split(':')[0]})"))
     write_csv(out_dir / "grades.csv", rows, list(exercises))
+    _report.write(out_dir, chapter, rows, exercises, details)
     return rows
 
 
-def _write_receipt(out_dir: Path, sub: Submission, row: dict, tests: dict, fingerprint: dict) -> None:
+def _write_receipt(out_dir: Path, sub: Submission, row: dict, tests: dict, messages: dict, fingerprint: dict,
+                   seconds: float | None) -> None:
     """학생별 채점 영수증: 무엇을(제출물 해시) 어떤 기준과 환경으로 채점해 몇 점이었나. 다시 채점할 때 비교한다."""
     receipt = {
         "student_id": sub.student_id,
@@ -346,8 +472,10 @@ def _write_receipt(out_dir: Path, sub: Submission, row: dict, tests: dict, finge
         **fingerprint,
         "seeds": {"PYTHONHASHSEED": "0", "cases": "dlbook.exercises와 숨은 사례 파일의 고정 씨드 / fixed seeds"},
         "graded_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "seconds": seconds,
         "row": row,
         "tests": {k: list(v) for k, v in tests.items()},
+        "messages": messages,
     }
     path = _receipt_path(out_dir, sub.student_id)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ import json
 import os
 import pickle
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -87,10 +88,40 @@ def _prepare_main(job_path: Path) -> int:
 
 # --- compare (채점기 프로세스) ---------------------------------------------------------------------
 
+MAX_RESULT_BYTES = 96 * 1024 * 1024   # 결과 파일 하나의 최대 크기 (넘으면 그 테스트는 실패)
+
+
+def read_harvest(out_dir: Path) -> dict[str, str]:
+    """상자가 ``out/``에 남긴 결과 파일들을 글자로 읽는다 (``test-N.json`` → 내용).
+
+    상자 밖(채점기나 Dask 작업자)에서 부른다. 학생이 만든 심볼릭 링크는 따라가지 않고(O_NOFOLLOW),
+    보통 파일이 아니거나 너무 크거나 UTF-8이 아닌 것은 결과가 없는 것으로 친다.
+    """
+    found: dict[str, str] = {}
+    try:
+        names = sorted(os.listdir(out_dir))
+    except OSError:
+        return found
+    for name in names:
+        if not re.fullmatch(r"test-\d+\.json", name):
+            continue
+        try:
+            fd = os.open(out_dir / name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_RESULT_BYTES:
+                continue
+            try:
+                found[name] = f.read(MAX_RESULT_BYTES + 1).decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+    return found
+
+
 class Verdicts:
     """``expected.pkl``을 한 번 읽어 두고 학생마다 결과를 판정한다."""
-
-    MAX_FILE = 96 * 1024 * 1024
 
     def __init__(self, workdir: Path, checks: dict, points: dict[str, float]):
         with open(workdir / "expected.pkl", "rb") as f:
@@ -98,26 +129,28 @@ class Verdicts:
         self.checks = checks
         self.points = points
 
-    def judge(self, out_dir: Path, index_of: dict[str, int]) -> tuple[dict, dict]:
-        """(테스트 셀 → (점수, 만점), 테스트 셀 → 실패 이유)."""
+    def judge(self, harvest: dict[str, str], index_of: dict[str, int]) -> tuple[dict, dict]:
+        """(테스트 셀 → (점수, 만점), 테스트 셀 → 실패 이유).
+
+        ``harvest``는 상자가 적은 결과 파일의 글자들이다 (파일 이름 ``test-N.json`` → 내용): 로컬 작업자든
+        Dask 작업자든 같은 자료를 돌려주므로 판정은 언제나 이 프로세스 한 곳에서 같은 방식으로 한다.
+        """
         scores, messages = {}, {}
         for gid, calls in self.checks.items():
-            ok, why = self._judge_cell(out_dir / f"test-{index_of[gid]}.json", calls)
+            ok, why = self._judge_cell(harvest.get(f"test-{index_of[gid]}.json"), calls)
             scores[gid] = (self.points[gid] if ok else 0.0, self.points[gid])
             if not ok:
                 messages[gid] = why
         return scores, messages
 
-    def _judge_cell(self, path: Path, calls) -> tuple[bool, str]:
-        if not path.is_file():
+    def _judge_cell(self, text: str | None, calls) -> tuple[bool, str]:
+        if text is None:
             return False, "결과가 없습니다 (셀이 실행되지 않았거나 오류로 멈춤) / no result recorded"
-        if path.stat().st_size > self.MAX_FILE:
-            return False, "결과 파일이 너무 큽니다 / result file too large"
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
+            record = json.loads(text)
             if not isinstance(record, list) or len(record) != len(calls):
                 raise WireError("record does not match the test cell")
-        except (ValueError, WireError, UnicodeDecodeError) as exc:
+        except (ValueError, WireError) as exc:
             return False, f"결과 파일을 읽을 수 없습니다 / unreadable result: {exc}"
         for (eid, _func, hidden), entry in zip(calls, record):
             if not isinstance(entry, dict) or entry.get("exercise") != eid or entry.get("hidden") != hidden:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import nbformat
+from nbformat.warnings import DuplicateCellId
 
 from grader import _cells
 from grader._exceptions import GraderError, SubmissionError
@@ -119,8 +121,16 @@ def _pick_notebook(folder: Path, student_id: str, expected_name: str, base: Path
     return sub
 
 
-def read_notebook(path: Path):
-    """제출 파일을 읽어 nbformat v4 노트북으로 돌려준다. 문제가 있으면 SubmissionError."""
+OUTPUTS_NOTE_BYTES = 5 * 1024 * 1024   # 저장된 출력이 이보다 크면 알린다 (채점에는 출력을 쓰지 않는다)
+
+
+def read_notebook(path: Path, notes: list[str] | None = None):
+    """제출 파일을 읽어 nbformat v4 노트북으로 돌려준다. 문제가 있으면 SubmissionError.
+
+    채점할 수 있지만 강사가 알아야 할 것은 ``notes``에 덧붙인다: 옛 nbformat을 v4로 올림, 다른 언어나
+    빠진 커널 정보(채점은 언제나 이 책의 python3 커널로 한다), 아주 큰 저장된 출력(읽지 않고 버린다).
+    """
+    notes = notes if notes is not None else []
     size = path.stat().st_size
     if size == 0:
         raise SubmissionError("empty", "빈 파일입니다", "the file is empty")
@@ -139,10 +149,31 @@ def read_notebook(path: Path):
     if not isinstance(data, dict) or "cells" not in data and "worksheets" not in data:
         raise SubmissionError("not-a-notebook", "JSON이지만 노트북 구조가 아닙니다", "JSON but not a notebook")
     try:
-        nb = nbformat.reads(text, as_version=4)
+        # nbformat은 중복되거나 빠진 셀 id를 고치면서 경고를 낸다: 경고는 모아서 메모로 남긴다 (채점기 출력을 어지럽히지 않게)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            nb = nbformat.reads(text, as_version=4)
     except Exception as exc:  # nbformat은 여러 종류의 예외를 낸다
         raise SubmissionError("not-a-notebook", f"노트북 형식 오류 ({type(exc).__name__})",
                               f"invalid notebook format ({exc})") from None
+    if any(issubclass(w.category, DuplicateCellId) for w in caught):
+        notes.append("cell-ids-fixed: 중복된 셀 id를 nbformat이 고침 / duplicate cell ids renamed by nbformat")
+    original = data.get("nbformat")
+    if original != 4:
+        notes.append(f"upgraded: nbformat {original} 노트북을 4로 바꾸어 채점 / old nbformat {original} "
+                     f"upgraded to 4")
+    spec = (data.get("metadata") or {}).get("kernelspec") if isinstance(data.get("metadata"), dict) else None
+    name = spec.get("name") if isinstance(spec, dict) else None
+    language = spec.get("language") if isinstance(spec, dict) else None
+    if not isinstance(name, str) or not name:
+        notes.append("kernel-missing: 커널 정보가 없어 python3 커널로 채점 / no kernelspec, graded with python3")
+    elif not name.startswith("python") or (language not in (None, "python")):
+        notes.append(f"kernel-replaced: 커널 {name!r} 대신 python3 커널로 채점 / kernelspec {name!r} replaced "
+                     f"by python3")
+    outputs = sum(len(json.dumps(cell.get("outputs", []))) for cell in nb.cells if cell.get("cell_type") == "code")
+    if outputs > OUTPUTS_NOTE_BYTES:
+        notes.append(f"outputs-ignored: 저장된 출력 {outputs // 1_000_000} MB는 읽지 않고 채점 / "
+                     f"{outputs // 1_000_000} MB of stored outputs ignored")
     return nb
 
 

@@ -77,12 +77,28 @@ def graded(tmp_path_factory):
         if cell["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex4-minibatches":
             cell["source"] = "import os\nos._exit(3)"  # 답안 셀에서 커널을 죽인다
     files["answer-killer/ch01_toy.ipynb"] = json.dumps(nb)
+    # 채점할 수 있는 이상한 입력: 옛 nbformat, 다른 언어 커널, 커널 정보 없음 + 아주 큰 출력, 뒤섞인 셀 + 중복 id
+    files["old-format/ch01_toy.ipynb"] = nbformat.writes(nbformat.convert(nbformat.reads(solved, 4), 3), 3)
+    nb = json.loads(solved)
+    nb["metadata"]["kernelspec"] = {"name": "julia-1.10", "display_name": "Julia 1.10", "language": "julia"}
+    nb["metadata"]["language_info"] = {"name": "julia"}
+    files["julia/ch01_toy.ipynb"] = json.dumps(nb)
+    nb = json.loads(solved)
+    nb["metadata"].pop("kernelspec", None)
+    code = next(c for c in nb["cells"] if c["cell_type"] == "code" and not c["metadata"].get("nbgrader"))
+    code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "손실 0.1234\n" * 700_000}]
+    files["huge-outputs/ch01_toy.ipynb"] = json.dumps(nb)
+    nb = json.loads(solved)
+    nb["cells"].reverse()
+    wrong = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex1-rmse")
+    nb["cells"].append({**wrong, "source": "def rmse(y_true, y_pred):\n    return -1.0"})
+    files["shuffled/ch01_toy.ipynb"] = json.dumps(nb)
     for name, text in files.items():
         (subs / name).parent.mkdir(parents=True, exist_ok=True)
         (subs / name).write_text(text, encoding="utf-8")
     before = _digest(subs)
     out = repo.parent / "out"
-    rows = autograde("ch01", subs, out, Options(workers=2, cell_timeout=15), root=repo, progress=lambda *_: None)
+    rows = autograde("ch01", subs, out, Options(workers=2, cell_timeout=60), root=repo, progress=lambda *_: None)
     return {"rows": {r["student_id"]: r for r in rows}, "out": out, "subs": subs, "before": before, "repo": repo,
             "ordered": rows}
 
@@ -98,6 +114,44 @@ def test_scores_and_statuses(graded):
     # 테스트를 지우고 틀린 답을 낸 학생: 원본 테스트로 채점되어 ex1은 0점
     assert rows["cheater"]["ch01-ex1-rmse"] == 0 and rows["cheater"]["ch01-ex4-minibatches"] == 1
     assert "tests-restored" in rows["cheater"]["status"]
+
+
+@pytest.mark.parametrize("student, note", [
+    ("old-format", "upgraded"), ("julia", "kernel-replaced"), ("huge-outputs", "outputs-ignored"),
+    ("huge-outputs", "kernel-missing"), ("shuffled", "duplicate-ids"), ("shuffled", "cell-ids-fixed"),
+])
+def test_odd_but_gradable_notebooks_get_full_marks_and_a_note(graded, student, note):
+    """옛 형식, 다른 커널, 큰 출력, 뒤섞이고 중복된 셀: 채점은 되고 무엇을 했는지 status가 말한다."""
+    row = graded["rows"][student]
+    assert row["total"] == 4, row
+    assert row["status"].startswith("ok; ") and f"{note}:" in row["status"], row["status"]
+    assert " / " in row["status"]
+
+
+def test_run_report_summarizes_scores_failures_and_time(graded):
+    out = graded["out"]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    rows = graded["ordered"]
+    assert report["students"] == len(rows)
+    assert sum(report["statuses"].values()) == len(rows)
+    assert report["statuses"]["ok"] == sum(r["status"] == "ok" for r in rows)
+    assert report["statuses"]["not-json"] == 1
+    assert report["statuses"]["kernel-died"] == sum(r["status"].startswith("kernel-died") for r in rows) >= 1
+    ex1 = report["exercises"]["ch01-ex1-rmse"]
+    assert ex1["full"] == sum(r["ch01-ex1-rmse"] == 3 for r in rows)
+    assert ex1["zero"] == sum(r["ch01-ex1-rmse"] == 0 for r in rows)
+    assert sum(ex1["histogram"].values()) == len(rows)
+    # 학생 답이 0.0을 돌려준 치터와 무한 반복, 풀지 않은 학생: 같은 테스트 실패가 묶여 센다
+    top = report["failures"][0]
+    assert top["count"] >= 2 and top["test"].startswith("ch01-")
+    failing = {s for f in report["failures"] for s in f["students"]}
+    assert {"cheater", "unsolved", "looper"} <= failing and "solved" not in failing
+    # 셀 시간 제한(60초)에 걸린 학생이 가장 오래 걸렸다
+    assert report["slowest"][0]["student_id"] == "looper"
+    problems = {p["student_id"] for p in report["problems"]}
+    assert problems == {r["student_id"] for r in rows if not r["status"].startswith("ok")}
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page and "가장 흔한 실패 메시지" in page and "looper" in page
 
 
 def test_killed_kernel_does_not_stop_the_run(graded):
@@ -154,7 +208,7 @@ def test_rerun_reuses_receipts_and_changes_nothing(graded):
         (graded["subs"] / "solved" / "ch01_toy.ipynb").read_bytes()).hexdigest()
     assert receipt["environment"]["sandbox"] and receipt["tests_sha256"] and receipt["row"]["total"] == 4
     lines = []
-    rows = autograde("ch01", graded["subs"], graded["out"], Options(workers=2, cell_timeout=15),
+    rows = autograde("ch01", graded["subs"], graded["out"], Options(workers=2, cell_timeout=60),
                      root=graded["repo"], progress=lines.append)
     assert rows == graded["ordered"]
     assert {p.name: p.stat().st_mtime_ns for p in receipts.glob("*.json")} == stamps
@@ -170,7 +224,7 @@ def test_changed_submission_or_force_is_regraded(graded, tmp_path):
 
     def grade(**kw):
         lines = []
-        rows = autograde("ch01", subs, out, Options(cell_timeout=15), root=graded["repo"], progress=lines.append, **kw)
+        rows = autograde("ch01", subs, out, Options(cell_timeout=60), root=graded["repo"], progress=lines.append, **kw)
         return rows[0], any("not regraded" in line for line in lines)
 
     first, reused = grade()
@@ -184,3 +238,74 @@ def test_changed_submission_or_force_is_regraded(graded, tmp_path):
     notebook.write_text(json.dumps(nb), encoding="utf-8")
     changed, reused = grade()
     assert not reused and changed["total"] == 3
+
+
+@pytest.fixture()
+def dask_cluster(tmp_path):
+    """loopback에 Dask 스케줄러 하나와 작업자 둘 (각각 스레드 하나). 끝나면 모두 끝낸다."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    env = dict(os.environ, DASK_DISTRIBUTED__WORKER__DAEMON="False")
+    log = open(tmp_path / "dask.log", "wb")
+    procs = [subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                               "--no-dashboard"], stdout=log, stderr=log, env=env, start_new_session=True)]
+    from distributed import Client
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            Client(address, timeout=2).close()
+            break
+        except OSError:
+            assert time.monotonic() < deadline, (tmp_path / "dask.log").read_text()
+            time.sleep(0.5)
+    procs.append(subprocess.Popen([sys.executable, "-m", "dask", "worker", address, "--nworkers", "2", "--nthreads",
+                                   "1", "--no-dashboard", "--local-directory", str(tmp_path / "workers")],
+                                  stdout=log, stderr=log, env=env, start_new_session=True))
+    with Client(address, timeout=10) as client:
+        client.wait_for_workers(2, timeout=120)
+    try:
+        yield address
+    finally:
+        for proc in reversed(procs):
+            os.killpg(proc.pid, signal.SIGTERM)
+        for proc in reversed(procs):
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
+
+
+def test_dask_cluster_gives_the_same_grades(graded, dask_cluster, tmp_path):
+    """--scheduler: 같은 작업을 Dask 작업자 둘에게 보내도 표가 글자 하나까지 같고, 판정·기록은 이쪽 한 곳에서 한다."""
+    names = ["solved", "unsolved", "cheater", "broken", "홍 길동"]
+    subs = tmp_path / "subs"
+    for name in names:
+        shutil.copytree(graded["subs"] / name, subs / name)
+    out = tmp_path / "out"
+    lines = []
+    rows = autograde("ch01", subs, out, Options(cell_timeout=60, scheduler=dask_cluster), root=graded["repo"],
+                     progress=lines.append)
+    expected = [r for r in graded["ordered"] if r["student_id"] in names]
+    assert rows == expected
+    assert any("Dask" in line and "2" in line for line in lines)
+    assert len(list((out / "receipts").glob("*.json"))) == len(names)
+    # 작업자의 임시 작업 폴더는 지워진다
+    assert not [p for p in (tmp_path / "workers").rglob("grading.ipynb")]
+
+
+def test_unreachable_scheduler_is_a_clear_error(graded, tmp_path):
+    from grader._exceptions import GraderError
+    shutil.copytree(graded["subs"] / "solved", tmp_path / "subs" / "solved")
+    with pytest.raises(GraderError, match="Dask 스케줄러.*cannot connect"):
+        autograde("ch01", tmp_path / "subs", tmp_path / "out", Options(scheduler="tcp://127.0.0.1:9"),
+                  root=graded["repo"], progress=lambda *_: None)

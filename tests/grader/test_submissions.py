@@ -47,8 +47,43 @@ def test_read_notebook_rejects_bad_files(tmp_path, data, code):
 def test_read_notebook_upgrades_old_nbformat(tmp_path):
     v3 = nbformat.v3.new_notebook(worksheets=[nbformat.v3.new_worksheet(cells=[nbformat.v3.new_code_cell(input="x = 1")])])
     path = _write(tmp_path / "old.ipynb", nbformat.v3.writes_json(v3).encode())
-    nb = read_notebook(path)
+    notes = []
+    nb = read_notebook(path, notes=notes)
     assert nb.nbformat == 4 and nb.cells[0].source == "x = 1"
+    assert any(n.startswith("upgraded: nbformat 3") for n in notes), notes
+
+
+def _nb_with(kernelspec=None, outputs_bytes=0) -> bytes:
+    nb = nbformat.v4.new_notebook()
+    if kernelspec is not None:
+        nb.metadata["kernelspec"] = kernelspec
+    cell = nbformat.v4.new_code_cell("print('x')")
+    if outputs_bytes:
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="가" * (outputs_bytes // 3))]
+    nb.cells.append(cell)
+    return nbformat.writes(nb).encode("utf-8")
+
+
+PY3 = {"name": "python3", "display_name": "Python 3 (dlbook)", "language": "python"}
+
+
+@pytest.mark.parametrize("data, note", [
+    pytest.param(_nb_with(PY3), None, id="python3"),
+    pytest.param(_nb_with(None), "kernel-missing", id="no-kernelspec"),
+    pytest.param(_nb_with({"name": "julia-1.10", "display_name": "Julia", "language": "julia"}), "kernel-replaced",
+                 id="julia"),
+    pytest.param(_nb_with({"name": "ir", "display_name": "R"}), "kernel-replaced", id="r-without-language"),
+    pytest.param(_nb_with(PY3, outputs_bytes=12_000_000), "outputs-ignored", id="huge-outputs"),
+])
+def test_read_notebook_notes_what_the_grader_changed(tmp_path, data, note):
+    """다른 커널, 빠진 커널 정보, 아주 큰 출력: 채점은 하되 status에 남길 메모를 단다. 파일은 그대로."""
+    path = _write(tmp_path / "nb.ipynb", data)
+    notes = []
+    read_notebook(path, notes=notes)
+    codes = [n.split(":")[0] for n in notes]
+    assert codes == ([note] if note else []), notes
+    assert all(" / " in n for n in notes)
+    assert path.read_bytes() == data
 
 
 def test_collect_picks_one_notebook_per_student(tmp_path):
@@ -144,3 +179,22 @@ def test_compare_with_release_reports_edits_and_deletions():
 def test_exercise_points_from_test_cells():
     assert _cells.exercises(toy_source()) == {"ch01-ex1-rmse": 3.0, "ch01-ex4-minibatches": 1.0}
     assert _cells.exercise_of("ch01-ex3-optimizers-tests-12") == "ch01-ex3-optimizers"
+
+
+def test_failure_messages_are_grouped_by_kind():
+    from grader._report import normalize_message, summarize
+    a = "ch01-ex1-rmse 사례 2 (작은 배열): 반환값의 모양(shape)이 다릅니다: 기대 (3,), 실제 (4,)"
+    b = "ch01-ex1-rmse 사례 5: 반환값의 모양(shape)이 다릅니다: 기대 (10,), 실제 (2,)"
+    assert normalize_message(a) == normalize_message(b) == "ch01-ex1-rmse: 반환값의 모양(shape)이 다릅니다: 기대 (#,), 실제 (#,)"
+    assert normalize_message("값이 다릅니다: 1.5e-3") != normalize_message("아직 구현하지 않았습니다")
+    nested = "ch01-ex1-rmse 사례 1 (오차 0.5, -1 → √((0.25 + 1) / 2) = 0.79): 아직 구현하지 않았습니다"
+    assert normalize_message(nested) == normalize_message("ch01-ex1-rmse 사례 2: 아직 구현하지 않았습니다")
+    rows = [{"student_id": s, "ex": p, "total": p, "max_total": 2.0, "status": st}
+            for s, p, st in [("a", 2.0, "ok"), ("b", 0.0, "ok"), ("c", 0.0, "empty: 빈 파일 / empty"), ("d", 0.0, "ok")]]
+    details = {"a": {"seconds": 3.0, "messages": {}}, "b": {"seconds": 9.5, "messages": {"t1": a}},
+               "d": {"seconds": 1.0, "messages": {"t1": b}}}
+    summary = summarize("ch01", rows, {"ex": 2.0}, details)
+    assert summary["failures"] == [{"test": "t1", "message": normalize_message(a), "count": 2, "students": ["b", "d"]}]
+    assert [s["student_id"] for s in summary["slowest"]] == ["b", "a", "d"]
+    assert summary["exercises"]["ex"] == {"max": 2.0, "mean": 0.5, "full": 1, "zero": 3, "histogram": {"0": 3, "2": 1}}
+    assert summary["statuses"] == {"empty": 1, "ok": 3} and summary["problems"][0]["student_id"] == "c"
