@@ -207,7 +207,7 @@ def test_no_hidden_tests_in_either_edition(built, built_instructor, name):
     for html in (built, built_instructor):
         text = _text(_page(html, name))
         shown = [line for line in hidden if line in text]
-        assert not shown, f"{html.relative_to(ROOT)}/{name}: 숨은 테스트가 보인다: {shown}"
+        assert not shown, f"{html}/{name}: 숨은 테스트가 보인다: {shown}"
 
 
 @book_test
