@@ -401,3 +401,20 @@ def test_book_css_follows_the_theme_in_dark_mode(built):
     for variable in ("--pst-color-success-bg", "--pst-color-info-bg", "--pst-color-surface", "--pst-color-text-base"):
         assert re.search(rf'html\[data-theme=["]?dark["]?\][^{{]*{{[^}}]*{variable}\s*:', theme_css), \
             f"테마의 어두운 모드가 {variable}을 정하지 않는다"
+
+
+@book_test
+def test_instructor_edition_is_offline_too(built_instructor):
+    """강사용 판도 학생용 판처럼 아무것도 밖에서 받지 않는다 (스크립트, 스타일, 그림은 모두 로컬)."""
+    problems = []
+    for page in sorted(built_instructor.rglob("*.html")):
+        if "_static" in page.parts:
+            continue
+        raw = page.read_text(encoding="utf-8")
+        for tag, attr, url in re.findall(r"<(script|link|img|iframe)\b[^>]*?\b(src|href)=\"([^\"]+)\"", raw):
+            if url.startswith(("http:", "https:", "//")):
+                problems.append(f"{page.relative_to(built_instructor)}: <{tag}> {url}")
+        for host in ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "cdn.plot.ly", "fonts.googleapis.com"):
+            if host in raw:
+                problems.append(f"{page.relative_to(built_instructor)}: {host}")
+    assert not problems, "원격 자원:\n" + "\n".join(problems[:20])
