@@ -45,10 +45,13 @@ $(STAMP): requirements.txt pyproject.toml Makefile
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (dlbook)" >/dev/null
 	touch $@
 
+# EDITION=student(기본) → _build/html, EDITION=instructor → _build/instructor/html (접힌 풀이를 더한 판)
 book: setup
 	$(PY) tools/book.py build --edition $(EDITION)
 
-serve: book
+# 학생용 판만 띄운다 (EDITION과 상관없이). 강사용 판은 _build/instructor/html에 따로 있다.
+serve: setup
+	$(PY) tools/book.py build --edition student
 	@echo "http://localhost:$(PORT)/ 에서 책을 볼 수 있습니다 (Ctrl+C로 종료)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 

@@ -1,6 +1,6 @@
 """책(Jupyter Book v1) 빌드 도구 — `make book`이 부른다.
 
-    python tools/book.py build [--edition student]
+    python tools/book.py build [--edition student|instructor]
 
 하는 일 / what it does:
 1. 오프라인 자산을 `_static/vendor/`에 준비한다 (git-ignored, 없으면 다시 만든다):
@@ -8,14 +8,19 @@
    (koreanize-matplotlib 패키지의 TTF를 브라우저가 받아들이는 WOFF로 바꾼 것)과 그 @font-face CSS.
 2. 노트북 커널이 물려받을 환경 변수를 정한다: DLBOOK_STATIC=1 (dlbook 위젯이 정적 plotly 그림을 낸다),
    TF_CPP_MIN_LOG_LEVEL=3, PYTHONHASHSEED=0, PYTHONPATH에 저장소 루트.
-3. `jupyter-book build .`을 경고를 오류로 하여(-W --keep-going) 실행하고, 노트북 셀이 실패하면
-   0이 아닌 종료 코드로 끝난다. 걸린 시간을 출력한다.
+3. Jupyter Book(`jupyter_book.sphinx.build_sphinx`, `jupyter-book build .`과 같은 설정)을 경고를 오류로 하여
+   (-W --keep-going) 실행하고, 노트북 셀이 실패하면 0이 아닌 종료 코드로 끝난다. 걸린 시간을 출력한다.
+   판(edition)마다 출력 폴더가 따로다: 학생용 `_build/html`, 강사용 `_build/instructor/html`.
+   두 판은 같은 실행 캐시를 쓰므로 강사용 판은 노트북을 다시 실행하지 않는다.
 
 이 파일은 작은 Sphinx 확장이기도 하다 (_config.yml의 sphinx.local_extensions):
 - Jupyter Book은 `_static/` 아래의 모든 .js를 모든 페이지에 넣는데, MathJax는 Sphinx가
   `mathjax_path`로 한 번만(defer) 실어야 하므로 `vendor/mathjax/` 파일들을 그 목록에서 뺀다.
 - `raises-exception` 태그 셀(풀지 않은 연습문제의 테스트)의 트레이스백을 한 줄 안내로 바꾼다.
 - sphinx-thebe가 모든 페이지에 넣는 unpkg.com 주소와 스크립트를 뺀다 (thebe는 쓰지 않는다).
+- 연습문제(nbgrader 답안 셀이 있는 절)를 블록으로 표시하고, 강사용 판이면 답안 셀 뒤에 solutions/의 풀이를
+  접힌 블록(<details>)으로 넣는다 (grade_id로 맞춘다).
+- 장 페이지에 실행 버튼(로컬 JupyterLab, 그리고 _config.yml의 repository.url이 있으면 Colab·Binder)을 단다.
 """
 from __future__ import annotations
 
@@ -24,11 +29,14 @@ import filecmp
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from docutils import nodes
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "_static" / "vendor"
@@ -276,41 +284,89 @@ def build_env() -> dict[str, str]:
     return env
 
 
+EDITIONS = ("student", "instructor")
+
+
+def output_dir(edition: str) -> Path:
+    """판마다 따로인 HTML 폴더: 학생용은 Jupyter Book의 기본 위치, 강사용은 그 옆의 다른 폴더.
+
+    두 판은 doctree(.doctrees)도 따로 가지므로 서로의 결과를 덮거나 섞지 않는다.
+    노트북 실행 캐시(.jupyter_cache)는 함께 쓴다: 강사용 판은 노트북을 다시 실행하지 않는다.
+    """
+    if edition not in EDITIONS:
+        raise BookError(f"판은 {EDITIONS} 중 하나여야 한다 / edition must be one of {EDITIONS}: {edition!r}")
+    return ROOT / "_build" / "html" if edition == "student" else ROOT / "_build" / edition / "html"
+
+
+def _edition_stamp(edition: str) -> Path:
+    return output_dir(edition).parent / ".doctrees" / "dlbook-fingerprint.txt"
+
+
+def run_sphinx(edition: str, force_all: bool) -> int:
+    """`jupyter-book build`과 같은 설정으로 Sphinx를 부르되, 출력 폴더와 판(dlbook_edition)을 정한다.
+
+    jupyter-book CLI는 출력 위치를 `<path-output>/_build/html`로만 정하고 Sphinx 설정을 덮어쓸 수 없어서
+    CLI가 하는 일(설정 파일, 목차 경로)을 그대로 하여 jupyter_book.sphinx.build_sphinx를 직접 부른다.
+    """
+    from jupyter_book.sphinx import build_sphinx
+
+    overrides = {
+        "external_toc_path": (ROOT / "_toc.yml").as_posix(),
+        "latex_individualpages": False,
+        "dlbook_edition": edition,
+    }
+    result = build_sphinx(ROOT, output_dir(edition), use_external_toc=True, noconfig=True,
+                          path_config=str(ROOT / "_config.yml"), confoverrides=overrides, builder="html",
+                          warningiserror=True, keep_going=True, force_all=force_all)
+    if isinstance(result, Exception):
+        return 1
+    return int(result or 0)
+
+
 def build(edition: str) -> int:
-    if edition != "student":
-        print(f"'{edition}' 판은 아직 지원하지 않는다 / the {edition} edition is not yet supported")
-        return 2
     start = time.monotonic()
+    outdir = output_dir(edition)
     prepare_assets()
     rebuild_all = _invalidate_stale_cache()
-    cmd = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
-           "build", str(ROOT), "--warningiserror", "--keep-going"]
+    stamp = _edition_stamp(edition)
+    if not stamp.exists() or stamp.read_text().strip() != _code_fingerprint():
+        rebuild_all = True  # 다른 판이 캐시를 새로 만든 뒤라도 이 판의 doctree는 옛 출력일 수 있다
+    cmd = [sys.executable, str(Path(__file__).resolve()), "sphinx", "--edition", edition]
     if rebuild_all:
         cmd.append("--all")  # Sphinx가 바뀌지 않았다고 여기는 페이지도 새 캐시로 다시 읽게 한다
-    _log(" ".join(["jupyter-book"] + cmd[3:]))
+    _log(f"Sphinx ({edition}) → {outdir.relative_to(ROOT)}" + (" (모든 페이지)" if rebuild_all else ""))
     result = subprocess.run(cmd, cwd=ROOT, env=build_env())
     elapsed = time.monotonic() - start
     if result.returncode != 0:
-        print(f"책 빌드 실패 ({elapsed:.1f}초). 위의 경고/오류와 _build/html/reports/를 보라 / "
+        print(f"책 빌드 실패 ({elapsed:.1f}초). 위의 경고/오류와 {outdir.relative_to(ROOT)}/reports/를 보라 / "
               f"book build failed after {elapsed:.1f} s", file=sys.stderr)
         return result.returncode
     _record_fingerprint()
-    print(f"책 빌드 완료: {elapsed:.1f}초 → _build/html/index.html / book built in {elapsed:.1f} s")
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(_code_fingerprint() + "\n")
+    print(f"책 빌드 완료 ({edition}): {elapsed:.1f}초 → {(outdir / 'index.html').relative_to(ROOT)} / "
+          f"book built in {elapsed:.1f} s")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tools/book.py", description="딥러닝 코스북 빌드 / build the book")
     sub = parser.add_subparsers(dest="command", required=True)
-    build_parser = sub.add_parser("build", help="노트북을 실행해 _build/html을 만든다")
-    build_parser.add_argument("--edition", choices=["student", "instructor"], default="student",
-                              help="student(기본): chapters/의 학생용 노트북 / instructor: 아직 없음")
+    build_parser = sub.add_parser("build", help="노트북을 실행해 책 HTML을 만든다")
+    build_parser.add_argument("--edition", choices=EDITIONS, default="student",
+                              help="student(기본): _build/html, 답 없음 / "
+                                   "instructor: _build/instructor/html, 연습문제마다 접힌 풀이")
+    sphinx_parser = sub.add_parser("sphinx", help="(build가 부르는 내부 단계) 환경을 정한 프로세스에서 Sphinx 실행")
+    sphinx_parser.add_argument("--edition", choices=EDITIONS, default="student")
+    sphinx_parser.add_argument("--all", action="store_true")
     sub.add_parser("assets", help="_static/vendor/의 오프라인 자산만 준비한다")
     args = parser.parse_args(argv)
     try:
         if args.command == "assets":
             prepare_assets()
             return 0
+        if args.command == "sphinx":
+            return run_sphinx(args.edition, args.all)
         return build(args.edition)
     except BookError as exc:
         print(f"오류 / error: {exc}", file=sys.stderr)
@@ -370,9 +426,221 @@ def _drop_thebe_assets(app, pagename, templatename, context, doctree) -> None:
             context[key] = [asset for asset in context[key] if not is_thebe(asset)]
 
 
+# --- 연습문제 블록과 강사용 풀이 ------------------------------------------------------------------
+# 학생은 같은 노트북을 JupyterLab에서 열므로 노트북 마크다운을 MyST 지시문으로 바꾸지 않는다 (JupyterLab에서는 날글로 보인다).
+# 대신 노트북에 이미 있는 nbgrader 메타데이터로 연습문제를 찾는다: 답안 셀(solution, grade 아님)의 grade_id.
+# 답안 셀 바로 앞의 마크다운(`### 연습문제 N. …` 절의 본문)이 문제이고, 그 절이 연습문제 블록이 된다.
+SOLUTION_MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*$")
+HIDDEN_TESTS = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS[ \t]*\n?", re.S | re.M)
+
+
+def _nbgrader(metadata) -> dict:
+    return (metadata or {}).get("nbgrader", {}) or {}
+
+
+def _is_answer_cell(node) -> bool:
+    meta = _nbgrader(node.get("cell_metadata"))
+    return node.get("nb_element") == "cell_code" and bool(meta.get("solution")) and not meta.get("grade")
+
+
+def solution_notebook_for(source: Path, srcdir: Path) -> Path:
+    """chapters/chNN/이름.ipynb → solutions/chNN/이름.ipynb (강사용 원본, grader release의 입력)."""
+    rel = source.resolve().relative_to(Path(srcdir).resolve())
+    return Path(srcdir) / "solutions" / Path(*rel.parts[1:])
+
+
+def reference_solutions(notebook: Path) -> dict[str, str]:
+    """강사용 노트북의 답안 셀: grade_id → 셀 소스 (숨은 테스트 구간은 혹시 있더라도 뺀다)."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    found = {}
+    for cell in nb.get("cells", []):
+        meta = _nbgrader(cell.get("metadata"))
+        if cell.get("cell_type") == "code" and meta.get("solution") and not meta.get("grade"):
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else source
+            found[meta.get("grade_id")] = HIDDEN_TESTS.sub("", source)
+    return found
+
+
+def solution_display(source: str) -> tuple[str, list[int]]:
+    """풀이 셀 소스에서 BEGIN/END SOLUTION 표시 줄을 빼고, 그 사이(학생이 쓰는 부분)의 줄 번호(1부터)를 돌려준다."""
+    lines, marked, inside = [], [], False
+    for line in source.rstrip("\n").split("\n"):
+        match = SOLUTION_MARKER.match(line)
+        if match:
+            inside = match.group(1) == "BEGIN"
+            continue
+        lines.append(line)
+        if inside:
+            marked.append(len(lines))
+    return "\n".join(lines), marked
+
+
+class dlbook_solution(nodes.General, nodes.Element):
+    """강사용 판의 접힌 풀이 (HTML <details>)."""
+
+
+class dlbook_solution_title(nodes.TextElement):
+    """풀이 블록의 제목 (HTML <summary>): 연습문제로 가는 링크를 담는다."""
+
+
+def _visit_solution_html(self, node) -> None:
+    self.body.append(self.starttag(node, "details", **{"data-grade-id": node["grade_id"]}))
+
+
+def _depart_solution_html(self, node) -> None:
+    self.body.append("</details>\n")
+
+
+def _visit_solution_title_html(self, node) -> None:
+    self.body.append(self.starttag(node, "summary", ""))
+
+
+def _depart_solution_title_html(self, node) -> None:
+    self.body.append("</summary>\n")
+
+
+def _pass(self, node) -> None:
+    pass
+
+
+def _exercise_blocks(app, doctree) -> None:
+    """연습문제 절을 블록으로 표시하고, 강사용 판(dlbook_edition=instructor)이면 답안 셀 바로 뒤에 접힌 풀이를 넣는다."""
+    from sphinx.util import logging
+
+    logger = logging.getLogger(__name__)
+    answers = [node for node in doctree.findall(nodes.container) if _is_answer_cell(node)]
+    if not answers:
+        return
+    instructor = app.config.dlbook_edition == "instructor"
+    solutions: dict[str, str] = {}
+    if instructor:
+        source = Path(app.env.doc2path(app.env.docname))
+        notebook = solution_notebook_for(source, app.srcdir)
+        if not notebook.is_file():
+            logger.warning(f"강사용 노트북 {notebook}이 없어 풀이를 넣을 수 없다 / solution notebook missing",
+                           location=app.env.docname)
+        else:
+            app.env.note_dependency(str(notebook))  # 풀이가 바뀌면 이 장을 다시 읽는다
+            solutions = reference_solutions(notebook)
+    for cell in answers:
+        grade_id = _nbgrader(cell.get("cell_metadata")).get("grade_id")
+        section = cell.parent
+        if not isinstance(section, nodes.section) or not isinstance(section[0], nodes.title):
+            logger.warning(f"답안 셀 {grade_id}이 제목 있는 절 안에 있지 않다 / answer cell outside a titled section",
+                           location=cell)
+            continue
+        if "dlbook-exercise" not in section["classes"]:
+            section["classes"].append("dlbook-exercise")
+            index = section.index(cell)
+            prompt = [child for child in section.children[1:index]]
+            if prompt:
+                block = nodes.container(classes=["dlbook-exercise-prompt"])
+                for child in prompt:
+                    section.remove(child)
+                block.extend(prompt)
+                section.insert(1, block)
+        cell["classes"].append("dlbook-answer-cell")
+        if not instructor:
+            continue
+        if grade_id not in solutions:
+            logger.warning(f"강사용 노트북에 답안 셀 {grade_id}의 풀이가 없다 / no reference solution for {grade_id}",
+                           location=cell)
+            continue
+        code, marked = solution_display(solutions[grade_id])
+        solution = dlbook_solution(classes=["dlbook-solution"], grade_id=grade_id)
+        solution["ids"].append(nodes.make_id(f"solution-{grade_id}"))
+        title = dlbook_solution_title()
+        title += nodes.inline(text="풀이", classes=["dlbook-solution-label"])
+        title += nodes.Text(" · ")
+        link = nodes.reference("", "", internal=True, refid=section["ids"][0])
+        link += nodes.Text(section[0].astext())
+        title += link
+        solution += title
+        block = nodes.literal_block(code, code, language="python", classes=["dlbook-solution-code"])
+        block["highlight_args"] = {"hl_lines": marked} if marked else {}
+        solution += block
+        cell.parent.insert(cell.parent.index(cell) + 1, solution)
+
+
+# --- 노트북 실행·내려받기 버튼 --------------------------------------------------------------------
+COLAB_URL = "https://colab.research.google.com"
+BINDER_URL = "https://mybinder.org"
+DEFAULT_LAB_URL = "http://localhost:8888/lab/tree/"  # `make lab`의 기본 주소 (서버 루트 = 저장소 루트)
+GITHUB_REPO = re.compile(r"https://github\.com/([^/\s]+)/([^/\s]+?)(?:\.git)?/?")
+
+
+def launch_links(notebook: str, *, repository_url: str = "", branch: str = "", path_to_book: str = "",
+                 lab_url: str = DEFAULT_LAB_URL) -> list[dict]:
+    """장 노트북(책 루트 기준 경로) 하나의 실행 버튼들: 로컬 JupyterLab, 그리고 저장소 주소가 있으면 Colab과 Binder.
+
+    버튼은 평범한 링크다: 페이지를 열 때 밖에서 받는 것은 없다. 저장소 주소는 GitHub 주소여야 한다
+    (Colab은 GitHub만 연다). 주소가 틀리면 BookError.
+    """
+    from urllib.parse import quote
+
+    links = []
+    if lab_url:
+        links.append({"type": "link", "text": "JupyterLab (make lab)", "label": "launch-lab-button",
+                      "tooltip": "내 컴퓨터의 JupyterLab(make lab)에서 열기", "icon": "fas fa-laptop-code",
+                      "url": lab_url.rstrip("/") + "/" + quote(notebook)})
+    repository_url = (repository_url or "").strip()
+    if repository_url:
+        match = GITHUB_REPO.fullmatch(repository_url)
+        if not match:
+            raise BookError(f"repository.url은 https://github.com/조직/저장소 꼴이어야 한다 (Colab은 GitHub만 연다) / "
+                            f"repository.url must be a GitHub URL: {repository_url!r}")
+        org, repo = match.groups()
+        branch = branch or "main"
+        path = "/".join(part for part in (path_to_book.strip("/"), notebook) if part)
+        links.append({"type": "link", "text": "Colab", "label": "launch-colab-button",
+                      "tooltip": "Google Colab에서 열기", "icon": "_static/images/logo_colab.png",
+                      "url": f"{COLAB_URL}/github/{org}/{repo}/blob/{quote(branch)}/{quote(path)}"})
+        links.append({"type": "link", "text": "Binder", "label": "launch-binder-button",
+                      "tooltip": "Binder에서 열기", "icon": "_static/images/logo_binder.svg",
+                      "url": f"{BINDER_URL}/v2/gh/{org}/{repo}/{quote(branch)}?urlpath="
+                             + quote(f"lab/tree/{path}", safe="")})
+    return links
+
+
+def _add_launch_buttons(app, pagename, templatename, context, doctree) -> None:
+    """노트북 페이지의 머리 버튼에 '실행' 묶음을 더한다 (sphinx-book-theme의 launch_buttons 대신).
+
+    테마의 launch_buttons는 저장소 주소가 없으면 쓸 수 없고, 로컬 JupyterLab 버튼이 없다.
+    """
+    if doctree is None or "header_buttons" not in context:
+        return
+    source = Path(app.env.doc2path(pagename))
+    if source.suffix != ".ipynb":
+        return
+    options = app.config.html_theme_options
+    try:
+        links = launch_links(source.resolve().relative_to(Path(app.srcdir).resolve()).as_posix(),
+                             repository_url=options.get("repository_url", ""),
+                             branch=options.get("repository_branch", ""),
+                             path_to_book=options.get("path_to_docs", ""),
+                             lab_url=app.config.dlbook_lab_url)
+    except BookError as exc:
+        from sphinx.errors import ConfigError
+        raise ConfigError(str(exc)) from exc
+    if links:
+        context["header_buttons"].append({"type": "group", "tooltip": "노트북 실행", "icon": "fas fa-rocket",
+                                          "buttons": links, "label": "launch-buttons"})
+
+
 def setup(app):
+    # 판: student(기본) 또는 instructor. tools/book.py build --edition이 정한다. 바뀌면 모든 문서를 다시 읽는다.
+    app.add_config_value("dlbook_edition", "student", "env", types=[str])
+    # 장 페이지의 "JupyterLab에서 열기" 버튼이 가리키는 주소 (`make lab` 서버의 /lab/tree/). 빈 문자열이면 버튼이 없다.
+    app.add_config_value("dlbook_lab_url", DEFAULT_LAB_URL, "html", types=[str])
+    app.add_node(dlbook_solution, html=(_visit_solution_html, _depart_solution_html),
+                 latex=(_pass, _pass), text=(_pass, _pass), man=(_pass, _pass), texinfo=(_pass, _pass))
+    app.add_node(dlbook_solution_title, html=(_visit_solution_title_html, _depart_solution_title_html),
+                 latex=(_pass, _pass), text=(_pass, _pass), man=(_pass, _pass), texinfo=(_pass, _pass))
     app.connect("config-inited", _drop_vendored_mathjax)
     app.connect("doctree-read", _hide_exercise_tracebacks)
+    app.connect("doctree-read", _exercise_blocks)
+    app.connect("html-page-context", _add_launch_buttons, priority=510)  # 테마가 header_buttons를 만든 뒤에
     app.connect("html-page-context", _drop_thebe_assets, priority=900)  # 다른 확장이 자산을 넣은 뒤에
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
