@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -16,10 +15,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from helpers import toc_files as _toc_files
 
 ROOT = Path(__file__).resolve().parent.parent
-HTML = ROOT / "_build" / "html"
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("book")]
 
@@ -76,24 +74,6 @@ def _parse(path: Path) -> _Assets:
     return parser
 
 
-def _toc_files() -> list[str]:
-    """_toc.yml의 모든 파일 (확장자 없이, 루트 기준)."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return files
-
-
 def _chapter_notebooks() -> list[str]:
     return [f for f in _toc_files() if f.startswith("chapters/")]
 
@@ -108,20 +88,6 @@ def _section_headings(notebook: Path) -> list[str]:
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         found += re.findall(r"^##\s+(\d+-\d+)\.", source, flags=re.MULTILINE)
     return found
-
-
-@pytest.fixture(scope="session")
-def built() -> Path:
-    if os.environ.get("DLBOOK_BOOK_BUILT") == "1":
-        if not (HTML / "index.html").exists():
-            pytest.fail("DLBOOK_BOOK_BUILT=1인데 _build/html이 없다: `make book`을 먼저 실행하라")
-        return HTML
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "book.py"), "build"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=1500)
-    assert result.returncode == 0, (
-        f"책 빌드가 실패했다 (종료 코드 {result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
-    )
-    return HTML
 
 
 def _html_pages(html: Path) -> list[Path]:
