@@ -41,6 +41,11 @@ $(STAMP): requirements.txt pyproject.toml Makefile
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get install -y -q bubblewrap >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q bubblewrap >/dev/null; }; \
 	  else echo "경고: bubblewrap이 없습니다: sudo apt-get install bubblewrap / warning: bubblewrap missing, grading needs it"; fi; }
+	# 브라우저 테스트(tests/test_browser.py)의 헤드리스 Chromium (Debian 패키지): Playwright가 브라우저를 받게 하지 않는다.
+	@{ command -v chromium && command -v chromedriver; } >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null; }; \
+	  else echo "경고: chromium이 없습니다: sudo apt-get install chromium chromium-driver / warning: chromium missing, browser tests need it"; fi; }
 	# 노트북 실행(nbclient, nbgrader, 책)이 이 가상환경의 파이썬을 커널로 쓰도록
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (dlbook)" >/dev/null
 	touch $@

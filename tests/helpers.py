@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import nbformat as nbf
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,3 +52,21 @@ def make_repo(tmp: Path) -> Path:
     nbf.write(toy_source(), tmp / "solutions" / "ch01" / "ch01_toy.ipynb")
     shutil.copy(ROOT / "solutions" / "ch01" / "ch01_hidden.py", tmp / "solutions" / "ch01" / "ch01_hidden.py")
     return tmp
+
+
+def toc_files() -> list[str]:
+    """_toc.yml의 모든 파일 (확장자 없이, 루트 기준). 책 검사(test_book, test_browser)가 쓴다."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return files

@@ -15,10 +15,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from helpers import toc_files as _toc_files
 
 ROOT = Path(__file__).resolve().parent.parent
-HTML = ROOT / "_build" / "html"
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("book")]
 
@@ -73,24 +72,6 @@ def _parse(path: Path) -> _Assets:
     parser = _Assets()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
-
-
-def _toc_files() -> list[str]:
-    """_toc.yml의 모든 파일 (확장자 없이, 루트 기준)."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return files
 
 
 def _chapter_notebooks() -> list[str]:
