@@ -11,32 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
-HTML = ROOT / "_build" / "html"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
-
-
-@pytest.fixture(scope="session")
-def built() -> Path:
-    """빌드한 책(_build/html). 한 세션에 한 번 빌드한다: test_book과 test_browser가 함께 쓴다.
-
-    이미 빌드했다면 `DLBOOK_BOOK_BUILT=1`로 `_build/html`을 그대로 쓴다. 이 fixture를 쓰는 테스트는
-    `pytest.mark.xdist_group("book")`을 달아 한 작업자에 모인다 (빌드가 두 번 돌지 않게).
-    """
-    if os.environ.get("DLBOOK_BOOK_BUILT") == "1":
-        if not (HTML / "index.html").exists():
-            pytest.fail("DLBOOK_BOOK_BUILT=1인데 _build/html이 없다: `make book`을 먼저 실행하라")
-        return HTML
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "book.py"), "build"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=1500)
-    assert result.returncode == 0, (
-        f"책 빌드가 실패했다 (종료 코드 {result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
-    )
-    return HTML
 
 
 from helpers import make_repo  # noqa: E402
@@ -70,7 +50,10 @@ def _build_book(edition: str) -> Path:
 
 @pytest.fixture(scope="session")
 def built() -> Path:
-    """학생용 판 (_build/html)."""
+    """학생용 판 (_build/html). 한 세션에 한 번 빌드한다: test_book, test_browser, test_editions가 함께 쓴다.
+
+    이 fixture를 쓰는 테스트는 `pytest.mark.xdist_group("book")`을 달아 한 작업자에 모인다 (빌드가 두 번 돌지 않게).
+    """
     return _build_book("student")
 
 
