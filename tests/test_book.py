@@ -1,12 +1,11 @@
 """책(Jupyter Book) 빌드 검사: 페이지가 다 있고, 오프라인으로 보이며, 장 본문이 깨끗한가.
 
-책을 한 번 빌드해(`python tools/book.py build`) 결과 HTML을 검사한다. 이미 빌드했다면
-`DLBOOK_BOOK_BUILT=1`로 `_build/html`을 그대로 쓴다.
+책을 한 번 빌드해(`python tools/book.py build`, fixture `built`는 conftest.py) 결과 HTML을 검사한다.
+이미 빌드했다면 `DLBOOK_BOOK_BUILT=1`로 `_build/html`을 그대로 쓴다.
 """
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -19,7 +18,6 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-HTML = ROOT / "_build" / "html"
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("book")]
 
@@ -108,20 +106,6 @@ def _section_headings(notebook: Path) -> list[str]:
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         found += re.findall(r"^##\s+(\d+-\d+)\.", source, flags=re.MULTILINE)
     return found
-
-
-@pytest.fixture(scope="session")
-def built() -> Path:
-    if os.environ.get("DLBOOK_BOOK_BUILT") == "1":
-        if not (HTML / "index.html").exists():
-            pytest.fail("DLBOOK_BOOK_BUILT=1인데 _build/html이 없다: `make book`을 먼저 실행하라")
-        return HTML
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "book.py"), "build"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=1500)
-    assert result.returncode == 0, (
-        f"책 빌드가 실패했다 (종료 코드 {result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
-    )
-    return HTML
 
 
 def _html_pages(html: Path) -> list[Path]:
@@ -231,7 +215,7 @@ def test_failing_demo_cell_fails_the_build(tmp_path):
     """
     import nbformat
 
-    for name in ("_config.yml", "tools/book.py", "_static/favicon.svg", "_static/book.css"):  # _config.yml이 가리키는 파일들
+    for name in ("_config.yml", "tools/book.py", "tools/ko_search.py", "_static/favicon.svg", "_static/book.css"):  # _config.yml이 가리키는 파일들
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n  - file: demo\n",
