@@ -198,7 +198,36 @@ def test_javascript_splits_and_normalizes_like_python():
 
 
 # ---------------------------------------------------------------------------------------------
-# 3. 빌드한 책의 검색
+# 3. 작은 Sphinx 프로젝트: 확장이 색인에 쓰이는가 (몇 초)
+# ---------------------------------------------------------------------------------------------
+def _index_terms(tmp_path: Path, extensions: list[str]) -> dict:
+    """작은 Sphinx 프로젝트(language = ko)를 빌드해 검색 색인의 낱말을 돌려준다."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT / 'tools')!r})\n"
+        f"language = 'ko'\nextensions = {extensions!r}\n", encoding="utf-8")
+    (source / "index.rst").write_text(
+        "역전파\n======\n\n오류 역전파를 손으로 계산한다. 텐서플로는 기울기를 구해 준다. Keras의 층들을 쌓는다.\n",
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", str(source), str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    text = (tmp_path / "out" / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[len("Search.setIndex("):-1])
+    return {**index["terms"], **index["titleterms"]}  # 제목의 낱말은 titleterms에만 들어간다
+
+
+def test_sphinx_indexes_stems_with_the_extension(tmp_path):
+    terms = _index_terms(tmp_path, ["ko_search"])
+    assert {"역전파", "tensorflow", "kera", "층", "계산"} <= set(terms), sorted(terms)
+    assert not {"역전파를", "텐서플로는", "층들을", "의"} & set(terms), sorted(terms)
+    language_data = (tmp_path / "out" / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assert "var splitQuery" in language_data and "koNormalize" in language_data
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. 빌드한 책의 검색
 # ---------------------------------------------------------------------------------------------
 SEARCH_DRIVER = """
 const fs = require("fs"), vm = require("vm");
