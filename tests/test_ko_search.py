@@ -226,6 +226,16 @@ def test_sphinx_indexes_stems_with_the_extension(tmp_path):
     assert "var splitQuery" in language_data and "koNormalize" in language_data
 
 
+def test_changed_rules_make_sphinx_reread_every_page():
+    """규칙(이 파일)이 바뀌면 모든 페이지를 다시 읽는다: 그러지 않으면 바뀌지 않은 페이지는 옛 색인어로 남는다."""
+    from types import SimpleNamespace
+
+    env = SimpleNamespace(found_docs={"a", "b", "c"}, ko_search_rules="옛 규칙")
+    assert ko_search._reread_if_rules_changed(None, env, {"a"}, set(), set()) == ["b", "c"]
+    assert env.ko_search_rules == ko_search.RULES_FINGERPRINT
+    assert ko_search._reread_if_rules_changed(None, env, set(), set(), set()) == []
+
+
 # ---------------------------------------------------------------------------------------------
 # 4. 빌드한 책의 검색
 # ---------------------------------------------------------------------------------------------
