@@ -16,7 +16,7 @@ GRADE_ARGS ?=
 LAB_ARGS ?=
 export PYTHONHASHSEED := 0
 
-.PHONY: setup book serve lab test test-fast release grade bench clean
+.PHONY: setup book serve lab test release grade bench clean
 
 setup: $(STAMP)
 
