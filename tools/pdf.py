@@ -51,7 +51,7 @@ REQUIRED_COMMANDS = ("xelatex", "latexmk", "make")
 # 한글 글꼴(Debian fonts-nanum)과 그 글꼴에 없는 글자를 맡는 대신 글꼴(fonts-dejavu-core).
 # 나눔 글꼴은 한글에는 충분하지만 라틴 확장 글자(é, ŷ), 유니코드 빼기(−), 위첨자 T(ᵀ), ⟨ ⟩ 같은 글자가 없다.
 # XeTeX는 글꼴에 없는 글자를 다른 글꼴에서 빌려 오지 않으므로, Sphinx가 쓴 book.tex에 실제로 나오는 글자 중
-# 나눔 글꼴에 없는 것만 골라 newunicodechar로 DejaVu(본문 Serif, 제목 Sans, 코드 Sans Mono)에서 찍게 한다.
+# 나눔 글꼴에 없는 것만 골라 활성 글자로 만들어 DejaVu(본문 Serif, 제목 Sans, 코드 Sans Mono)에서 찍게 한다.
 NANUM_DIR = Path("/usr/share/fonts/truetype/nanum")
 NANUM_FILES = ("NanumMyeongjo.ttf", "NanumGothic.ttf", "NanumGothicCoding.ttf")  # _config.yml의 fontpkg와 같은 글꼴
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -279,24 +279,35 @@ def fallback_characters(tex: str) -> list[str]:
 
 
 def fallback_sty(chars: list[str]) -> str:
-    """newunicodechar로 `chars`를 DejaVu에서 찍는 LaTeX 패키지 본문.
+    """`chars`를 DejaVu에서 찍는 LaTeX 패키지 본문.
 
-    수식 안에서는 unicode-math의 수식 글자 그대로(\\Umathcodenum), PDF 책갈피에는 글자 그대로(\\Uchar) 쓴다.
+    글자마다 활성 글자(catcode 13)로 만들어 글꼴을 바꿔 찍는다. 정의는 문서 시작의 맨 끝(begindocument/end)에
+    한다: unicode-math가 위첨자 글자(ˣ 등)에 문서 시작에서 주는 수식용 뜻을 덮어쓰되, 수식 안에서는 그 원래 뜻
+    (없으면 그 글자의 수식 코드)을 그대로 쓴다. 찍는 명령은 \\protected라서 Sphinx 코드 블록의 줄바꿈 처리가
+    활성 글자를 미리 펼쳐도 깨지지 않는다. \\lowercase 안에서 쓰므로 코드포인트는 10진수로 적는다.
     """
     lines = [
         "% tools/pdf.py가 만든 파일 — 고치지 말 것. 나눔 글꼴에 없는 글자를 DejaVu 글꼴로 찍는다.",
-        "\\NeedsTeXFormat{LaTeX2e}",
-        "\\ProvidesPackage{dlbookfallback}[2026/11/23 dlbook fallback glyphs]",
-        "\\RequirePackage{newunicodechar}",
-        "\\newfontfamily\\dlbookfallbackrm{DejaVu Serif}",
-        "\\newfontfamily\\dlbookfallbacksf{DejaVu Sans}",
-        "\\newfontfamily\\dlbookfallbacktt{DejaVu Sans Mono}[Scale=0.9]",
-        "\\newcommand\\dlbookfallback[1]{\\ifmmode\\Umathcharnum\\Umathcodenum#1\\relax\\else",
-        "  \\texorpdfstring{{\\ifx\\f@family\\ttdefault\\dlbookfallbacktt\\else\\ifx\\f@family\\sfdefault"
-        "\\dlbookfallbacksf\\else\\dlbookfallbackrm\\fi\\fi\\symbol{#1}}}{\\Uchar#1 }\\fi}",
+        r"\NeedsTeXFormat{LaTeX2e}",
+        r"\ProvidesPackage{dlbookfallback}[2026/11/23 dlbook fallback glyphs]",
+        r"\newfontfamily\dlbookfallbackrm{DejaVu Serif}",
+        r"\newfontfamily\dlbookfallbacksf{DejaVu Sans}",
+        r"\newfontfamily\dlbookfallbacktt{DejaVu Sans Mono}[Scale=0.9]",
+        r"\protected\def\dlbookfallback@text#1{{\ifx\f@family\ttdefault\dlbookfallbacktt\else",
+        r"  \ifx\f@family\sfdefault\dlbookfallbacksf\else\dlbookfallbackrm\fi\fi\symbol{#1}}}",
+        r"\def\dlbookfallback@define#1{%",
+        r"  \begingroup\lccode`\~=#1\relax\lowercase{\endgroup",
+        r"    \expandafter\let\csname dlbookfallback@orig@\number#1\endcsname~%",
+        r"    \expandafter\ifx\csname dlbookfallback@orig@\number#1\endcsname\relax",
+        r"      \expandafter\def\csname dlbookfallback@orig@\number#1\endcsname{\Umathcharnum\Umathcodenum#1\relax}%",
+        r"    \fi",
+        r"    \protected\edef~{\noexpand\ifmmode\expandafter\noexpand\csname dlbookfallback@orig@\number#1\endcsname",
+        r"      \noexpand\else\noexpand\dlbookfallback@text{#1}\noexpand\fi}}%",
+        r"  \global\catcode#1=\active}",
+        r"\AddToHook{begindocument/end}{%",
     ]
-    lines += [f'\\newunicodechar{{{c}}}{{\\dlbookfallback{{"{ord(c):04X}}}}}' for c in chars]
-    return "\n".join(lines + ["\\endinput", ""])
+    lines += [f"  \\dlbookfallback@define{{{ord(c)}}}% {c} U+{ord(c):04X}" for c in chars]
+    return "\n".join(lines + ["}", r"\endinput", ""])
 
 
 def _write_fallback(app, exception) -> None:
