@@ -8,16 +8,19 @@
    `jupyter-book build . --builder latex`를 경고를 오류로 하여(-W --keep-going) 실행해 _build/latex/book.tex를 만든다.
    HTML 빌드 뒤라면 노트북은 다시 실행되지 않는다.
 2. 그 폴더에서 Sphinx가 만든 Makefile(`make all-pdf`, latexmk + xelatex)로 book.pdf를 만든다.
-   한글은 xeCJK와 나눔 글꼴이 맡는다 (_config.yml의 sphinx.config.latex_elements).
+   한글은 나눔 글꼴(본문 명조, 제목 고딕, 코드 고딕코딩)이 맡고, 나눔 글꼴에 없는 글자(é, −, ᵀ …)는
+   이 파일이 만드는 dlbookfallback.sty가 DejaVu로 찍는다 (_config.yml의 sphinx.config.latex_elements).
 3. book.log에 "Missing character"(글꼴에 없는 글자라 빈칸으로 찍힌 글자)가 하나라도 있으면 실패한다.
 
-필요한 Debian 패키지(texlive-xetex, texlive-lang-cjk, latexmk, fonts-nanum, poppler-utils)는
-`make pdf`가 설치한다 (Makefile의 TEX_DEBS).
+필요한 Debian 패키지(texlive-xetex, texlive-fonts-recommended, latexmk, fonts-nanum, fonts-dejavu-core,
+poppler-utils)는 `make pdf`와 `make test`가 `make tex`로 설치한다 (Makefile의 TEX_DEBS).
 
 이 파일은 작은 Sphinx 확장이기도 하다 (_config.yml의 sphinx.local_extensions):
 - dlbook의 plotly 그림(text/html + plotly JSON)은 LaTeX에서 그릴 수 없다. LaTeX 빌드에서만 그 출력을
   "웹 책에서 보라"는 한 줄 안내로 바꾼다. 다른 출력은 건드리지 않는다: LaTeX로 옮길 수 없는 출력이 새로
   생기면 myst-nb의 경고가 -W 빌드를 실패시킨다.
+- LaTeX 빌드가 끝나면(build-finished) book.tex에 나오는 글자 중 나눔 글꼴에 없는 것을 골라 dlbookfallback.sty를 쓴다.
+- Sphinx가 'ko'에 대해 늘 내는 "no Babel option" 경고 한 가지만 뺀다 (한글은 babel이 아니라 글꼴이 맡는다).
 """
 from __future__ import annotations
 
@@ -254,7 +257,7 @@ def _setup_latex_transform(app) -> None:
 
 class _NoKoreanBabelWarning(logging.Filter):
     """Sphinx의 LaTeX 빌더는 babel에 'ko' 옵션이 없다고 늘 경고한다 (babel/polyglossia를 끈 설정에서도).
-    이 책의 한글은 babel이 아니라 xeCJK가 맡으므로(_config.yml의 latex_elements) 그 한 경고만 뺀다.
+    이 책의 한글은 babel이 아니라 글꼴이 맡으므로(_config.yml의 latex_elements) 그 한 경고만 뺀다.
     다른 경고는 그대로 -W 빌드를 실패시킨다."""
 
     def filter(self, record: logging.LogRecord) -> bool:
