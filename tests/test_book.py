@@ -197,7 +197,7 @@ def test_failing_demo_cell_fails_the_build(tmp_path):
     """
     import nbformat
 
-    for name in ("_config.yml", "tools/book.py", "tools/ko_search.py", "_static/favicon.svg", "_static/book.css"):  # _config.yml이 가리키는 파일들
+    for name in ("_config.yml", "tools/book.py", "tools/ko_search.py", "tools/pdf.py", "_static/favicon.svg", "_static/book.css"):  # _config.yml이 가리키는 파일들
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n  - file: demo\n",
