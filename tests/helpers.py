@@ -70,3 +70,15 @@ def toc_files() -> list[str]:
         walk(part.get("chapters"))
     walk(toc.get("chapters"))
     return files
+
+
+def copy_book_config(dest: Path) -> None:
+    """작은 시험용 책에 _config.yml과 그것이 가리키는 파일을 복사한다: 로컬 Sphinx 확장(sphinx.local_extensions의
+    모든 모듈, 그 모듈이 import하는 tools/의 다른 파일 포함)과 정적 파일. 확장이 늘어도 목록을 고칠 곳이 없게."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    folders = {folder.strip("/") for folder in config["sphinx"]["local_extensions"].values()}
+    names = ["_config.yml", "_static/favicon.svg", "_static/book.css"]
+    names += [p.relative_to(ROOT).as_posix() for folder in sorted(folders) for p in sorted((ROOT / folder).glob("*.py"))]
+    for name in names:
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, dest / name)

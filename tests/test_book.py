@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -15,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import copy_book_config
 from helpers import toc_files as _toc_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -197,9 +197,7 @@ def test_failing_demo_cell_fails_the_build(tmp_path):
     """
     import nbformat
 
-    for name in ("_config.yml", "tools/book.py", "tools/ko_search.py", "tools/pdf.py", "_static/favicon.svg", "_static/book.css"):  # _config.yml이 가리키는 파일들
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / name, tmp_path / name)
+    copy_book_config(tmp_path)
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n  - file: demo\n",
                                        encoding="utf-8")
     (tmp_path / "book").mkdir()  # _config.yml은 루트의 *.md를 빼므로 책처럼 book/ 아래에 둔다

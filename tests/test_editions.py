@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -301,9 +300,9 @@ def test_repository_url_adds_colab_and_binder(tmp_path):
     """_config.yml에 repository.url을 넣으면 같은 확장이 Colab·Binder 버튼을 만든다 (작은 책으로, 커널 없이)."""
     import nbformat
 
-    for name in ("_config.yml", "tools/book.py", "_static/favicon.svg", "_static/book.css"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / name, tmp_path / name)
+    from helpers import copy_book_config
+
+    copy_book_config(tmp_path)
     config = (tmp_path / "_config.yml").read_text(encoding="utf-8")
     assert '  url: ""' in config, "_config.yml의 repository.url 설정을 찾지 못했다"
     (tmp_path / "_config.yml").write_text(
