@@ -155,13 +155,14 @@ def _base_figure(surf: Surface, traces: list[dict], title: str, gap_range: list[
                    showgrid=False, zeroline=False),
         yaxis=dict(range=list(surf.y_range), title=dict(text="y"), anchor="x", showgrid=False,
                    zeroline=False),
-        xaxis2=dict(domain=[0.6, 1.0], title=dict(text="갱신 횟수 (step)"), anchor="y2"),
-        yaxis2=dict(type="log", range=gap_range, title=dict(text="손실 − 최솟값 (로그 눈금)"),
-                    anchor="x2", exponentformat="power"),
+        xaxis2=dict(domain=[0.66, 1.0], title=dict(text="갱신 횟수 (step)"), anchor="y2"),
+        # automargin: 축 제목을 눈금 글자(10^-12처럼 넓다) 바깥에 둔다. 없으면 제목이 눈금 글자와 겹친다.
+        yaxis2=dict(type="log", range=gap_range, title=dict(text="손실 − 최솟값 (로그 눈금)", standoff=8),
+                    anchor="x2", exponentformat="power", automargin=True),
         annotations=[
             dict(text="손실 곡면 위의 이동 경로", x=0.25, y=1.0, xref="paper", yref="paper",
                  xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=14)),
-            dict(text="손실의 변화", x=0.8, y=1.0, xref="paper", yref="paper",
+            dict(text="손실의 변화", x=0.83, y=1.0, xref="paper", yref="paper",
                  xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=14)),
         ],
         legend=dict(orientation="h", x=0.5, xanchor="center", y=-0.14, yanchor="top"),
