@@ -77,3 +77,38 @@ def test_cli_exit_code(capsys):
     assert glossary.main(["check"]) == 0
     assert "문제 0개" in capsys.readouterr().out
     assert glossary.main([]) == 2
+
+
+def test_every_page_uses_the_glossary():
+    """장이 아닌 쪽(book/*.md, 부록 노트북, README)도 쓰지 않는 말과 영어 제목을 검사한다."""
+    findings = glossary.check_pages()
+    assert not findings, "\n".join(map(str, findings))
+
+
+@pytest.mark.parametrize("line, flagged", [
+    pytest.param("난수 씨드를 고정한다.", True, id="ssi-deu"),
+    pytest.param("난수 시드를 고정한다.", False, id="si-deu"),
+    pytest.param("하이퍼파라미터를 고른다.", False, id="inside-a-longer-word"),
+    pytest.param("손실의 기울기를 tape로 구한다.", True, id="giulgi-for-gradient"),
+    pytest.param("직선의 기울기는 2다.", False, id="giulgi-for-slope"),
+])
+def test_one_spelling_per_concept(tmp_path, table, line, flagged):
+    """용어집의 '쓰지 않는 말'에 실제로 있는 행으로 검사한다: 씨드, 파라미터, 기울기(그래디언트의 뜻)."""
+    wrongs = {wrong for wrong, _, _ in table.avoid}
+    assert {"씨드", "파라미터", "기울기", "임곗값", "학습 세트"} <= wrongs
+    findings = [f for f in glossary.check_notebook(_notebook(tmp_path, "## 1-1. 텐서\n\n" + line, TERMS_OK), table)
+                if f.kind == "avoid"]
+    assert bool(findings) is flagged, findings
+
+
+@pytest.mark.parametrize("heading, flagged", [
+    pytest.param("## 4-4. Supervised Learning 엑셀 예시 (XOR)", True, id="english-phrase-from-seed"),
+    pytest.param("### Momentum", True, id="glossary-term-in-english"),
+    pytest.param("## 4-6. 일반화된 델타 규칙: 오류 역전파(error backpropagation)", False, id="english-in-parentheses"),
+    pytest.param("## 6-7. CNN 층을 쌓는 방식", False, id="acronym"),
+    pytest.param("### Keras의 `fit`과 Adam", False, id="names-and-code"),
+])
+def test_english_heading_left_from_a_seed_is_flagged(tmp_path, table, heading, flagged):
+    findings = [f for f in glossary.check_notebook(_notebook(tmp_path, heading + "\n\n본문.", TERMS_OK), table)
+                if f.kind == "english-heading"]
+    assert bool(findings) is flagged, findings

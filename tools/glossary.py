@@ -2,8 +2,12 @@
 
 용어집이 책의 유일한 한-영 용어 목록이다. 이 도구는 장(solutions/chNN의 노트북)마다 다음을 찾는다.
 
-- 쓰지 않는 말: 용어집의 "쓰지 않는 말" 표에 있는 잘못된 번역이나 표기 (예: "자동 차별화" → "자동 미분");
-  본문(마크다운)과 코드 셀의 주석·문자열 어디든.
+- 쓰지 않는 말: 용어집의 "쓰지 않는 말" 표에 있는 잘못된 번역이나 흔들리는 표기 (예: "자동 차별화" → "자동 미분",
+  "씨드" → "시드"); 본문(마크다운)과 코드 셀의 주석·문자열 어디든, 장이 아닌 쪽(book/*.md, 부록 노트북, README)도.
+  낱말 중간은 보지 않는다 ("하이퍼파라미터" 안의 "파라미터"는 잡지 않는다). "기울기"처럼 한 말이 두 개념에 쓰이던
+  경우는 허용하는 문맥을 `CONTEXT_OK`에 둔다: 같은 문장에 "직선", "곡선" 같은 말이 있으면 기울기(slope)다.
+- 영어 제목: 절 제목에 남은 영어 낱말 ("Supervised Learning", "Cross entropy"): 두 낱말 이상 이어진 영어나
+  용어집에 한국어 용어가 있는 영어는 한국어로 쓴다. 괄호 안의 영어, 코드, 이름(`NAMES`)은 괜찮다.
 - 어긋난 용어: 장 끝 용어 표의 한-영 쌍이 용어집과 다른 경우 (용어집은 activation function을 "활성화 함수"라
   하는데 장은 "활성 함수"라고 쓴 경우).
 - 빠진 용어: 장의 용어 표에 있지만 용어집에 없는 용어 (용어집에 더해야 한다).
@@ -31,7 +35,7 @@ GLOSSARY_LINK = re.compile(r"\]\((\.\./)*book/glossary(\.md)?(#[^)]*)?\)")
 @dataclass(frozen=True)
 class Finding:
     where: str
-    kind: str      # avoid | inconsistent | missing | no-link
+    kind: str      # avoid | english-heading | inconsistent | missing | no-link
     message: str
 
     def __str__(self) -> str:
@@ -98,6 +102,68 @@ def load(path: Path = GLOSSARY) -> Glossary:
     return Glossary(by_english, korean, avoid)
 
 
+# 한 말이 두 개념에 쓰이던 것: 같은 문장(또는 줄)에 이 문맥이 있으면 허용한다.
+CONTEXT_OK = {
+    "기울기": re.compile(r"직선|접선|곡선|절편|기울어|그래프|slope", re.I),  # 기울기 = slope, 그래디언트 = gradient
+}
+# 제목에 영어로 두어도 되는 이름: 라이브러리, 클래스, 데이터 세트, 번역하지 않는 옵티마이저 이름
+NAMES = {
+    "tensorflow", "keras", "numpy", "pytorch", "scipy", "pandas", "scikit-learn", "jupyterlab", "colab", "conda",
+    "autograph", "sequential", "dense", "simplernn", "lstm", "gru", "movielens", "surprise", "iris", "mnist",
+    "adam", "adagrad", "rmsprop", "adadelta", "nag", "gymnasium", "quadratic", "many-to-one", "many-to-many",
+    "cd-k", "k-means++", "tanh", "relu", "softmax", "make", "github", "nvidia", "linux", "wsl",
+}
+ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z+\-]*(?:[ ]+[A-Za-z][A-Za-z+\-]*)*")
+
+
+def _avoid_regex(wrong: str) -> re.Pattern:
+    """낱말의 처음에서만 잡는다: "하이퍼파라미터"의 "파라미터"는 아니다."""
+    return re.compile(r"(?<![가-힣A-Za-z])" + re.escape(wrong))
+
+
+def _sentences(line: str) -> list[str]:
+    return re.split(r"(?<=[.?!])\s+", line)
+
+
+def avoid_findings(where: str, text: str, glossary: Glossary) -> list[Finding]:
+    findings = []
+    patterns = [(_avoid_regex(w), w, r, why) for w, r, why in glossary.avoid]
+    for lineno, line in enumerate(text.splitlines(), 1):
+        for pattern, wrong, right, why in patterns:
+            for sentence in _sentences(line):
+                if not pattern.search(sentence):
+                    continue
+                context = CONTEXT_OK.get(wrong)
+                if context and context.search(sentence):
+                    continue
+                findings.append(Finding(
+                    f"{where} 줄 {lineno}", "avoid",
+                    f"'{wrong}' 대신 '{right}'을(를) 쓴다{f' ({why})' if why else ''} "
+                    f"/ use '{right}' instead of '{wrong}'"))
+                break
+    return findings
+
+
+def heading_findings(where: str, text: str, glossary: Glossary) -> list[Finding]:
+    """제목에 남은 영어: 두 낱말 이상 이어진 영어, 또는 용어집에 한국어가 있는 영어 낱말."""
+    findings = []
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not re.match(r"#{1,6}\s", line):
+            continue
+        bare = re.sub(r"\([^)]*\)|`[^`]*`|\$[^$]*\$|\[[^\]]*\]\([^)]*\)", " ", line.lstrip("#"))
+        for run in ENGLISH_RUN.findall(bare):
+            # 이름과 약어(CNN, RMSE, BPTT처럼 대문자만)는 영어로 둔다
+            words = [w for w in run.split() if w.lower() not in NAMES and not re.fullmatch(r"[A-Z][A-Z0-9+\-]+", w)]
+            glossary_term = run.lower() in glossary.by_english or any(w.lower() in glossary.by_english for w in words)
+            if (len(words) >= 2 or glossary_term) and words:
+                findings.append(Finding(
+                    f"{where} 줄 {lineno}", "english-heading",
+                    f"제목의 영어 '{run}'을(를) 한국어로 쓴다 (영어는 괄호 안에) / translate the English heading words: "
+                    f"{line.strip()}"))
+    return findings
+
+
 def _cells(notebook: Path) -> list[tuple[int, str, str]]:
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     return [(i, c["cell_type"], "".join(c["source"]) if isinstance(c["source"], list) else c["source"])
@@ -108,14 +174,10 @@ def check_notebook(notebook: Path, glossary: Glossary) -> list[Finding]:
     findings = []
     name = notebook.name
     cells = _cells(notebook)
-    for i, _, source in cells:
-        for lineno, line in enumerate(source.splitlines(), 1):
-            for wrong, right, why in glossary.avoid:
-                if wrong in line:
-                    findings.append(Finding(
-                        f"{name} 셀 {i} 줄 {lineno}", "avoid",
-                        f"'{wrong}' 대신 '{right}'을(를) 쓴다{f' ({why})' if why else ''} "
-                        f"/ use '{right}' instead of '{wrong}'"))
+    for i, kind, source in cells:
+        findings += avoid_findings(f"{name} 셀 {i}", source, glossary)
+        if kind == "markdown":
+            findings += heading_findings(f"{name} 셀 {i}", source, glossary)
     markdown = "\n\n".join(s for _, kind, s in cells if kind == "markdown")
     match = TERMS_HEADING.search(markdown)
     if match:
@@ -156,11 +218,32 @@ def check_chapters(chapters: list[str] | None = None, root: Path = ROOT) -> list
     return findings
 
 
+def check_pages(root: Path = ROOT) -> list[Finding]:
+    """장이 아닌 쪽: book/*.md(용어집 자체는 빼고), book/*.ipynb, README.md. 쓰지 않는 말과 영어 제목만 본다."""
+    glossary = load(root / "book" / "glossary.md")
+    findings = []
+    pages = sorted((root / "book").glob("*.md")) + sorted((root / "book").glob("*.ipynb")) + [root / "README.md"]
+    for page in pages:
+        if page.name == "glossary.md" or not page.exists():
+            continue
+        if page.suffix == ".ipynb":
+            for i, kind, source in _cells(page):
+                findings += avoid_findings(f"{page.name} 셀 {i}", source, glossary)
+                if kind == "markdown":
+                    findings += heading_findings(f"{page.name} 셀 {i}", source, glossary)
+        else:
+            text = page.read_text(encoding="utf-8")
+            findings += avoid_findings(page.name, text, glossary)
+            if page.name != "README.md":  # README는 끝에 영어 요약(## English summary)을 일부러 둔다
+                findings += heading_findings(page.name, text, glossary)
+    return findings
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] != "check":
         print(__doc__)
         return 2
-    findings = check_chapters(argv[1:] or None)
+    findings = check_chapters(argv[1:] or None) + ([] if argv[1:] else check_pages())
     for finding in findings:
         print(finding)
     print(f"용어 검사: 문제 {len(findings)}개 / glossary check: {len(findings)} finding(s)")
