@@ -4,7 +4,7 @@
 Adagrad 누적값의 초깃값 0.1, RMSProp ρ = 0.9, Adadelta ρ = 0.95, Adam β₂ = 0.999)도 Keras와 같다.
 ``tests/dlbook/test_optim.py``가 각 규칙을 ``keras.optimizers``와 한 걸음씩 비교한다.
 
-| 이름 | Keras | 갱신 (g: 기울기, α: 학습률) |
+| 이름 | Keras | 갱신 (g: 그래디언트, α: 학습률) |
 | --- | --- | --- |
 | ``sgd`` | ``SGD()`` | θ ← θ − α g |
 | ``momentum`` | ``SGD(momentum=β)`` | m ← β m − α g;  θ ← θ + m |
@@ -78,7 +78,7 @@ def optimize(optimizer: str, gradient: GradientFn, theta0: np.ndarray, steps: in
     Args:
         optimizer: ``OPTIMIZERS`` 중 하나 (``"sgd"``, ``"momentum"``, ``"nag"``, ``"adagrad"``,
             ``"rmsprop"``, ``"adadelta"``, ``"adam"``).
-        gradient: θ(어떤 모양이든)를 받아 같은 모양의 기울기를 돌려주는 함수.
+        gradient: θ(어떤 모양이든)를 받아 같은 모양의 그래디언트를 돌려주는 함수.
         theta0: 시작 매개변수.
         steps: 갱신 횟수.
         learning_rate: 학습률 α.

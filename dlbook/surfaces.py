@@ -1,6 +1,6 @@
 """최적화 탐색기(optimizer explorer)가 쓰는 2차원 손실 곡면. 1-9절에서 소개.
 
-각 곡면은 값 f(x, y)와 해석적 기울기 ∇f(x, y)를 NumPy로 계산한다. 배열을 넣으면 원소마다
+각 곡면은 값 f(x, y)와 해석적 그래디언트 ∇f(x, y)를 NumPy로 계산한다. 배열을 넣으면 원소마다
 계산하므로 격자(등고선)나 여러 점의 궤적을 한 번에 다룰 수 있다.
 """
 from __future__ import annotations
@@ -113,7 +113,7 @@ SURFACES: dict[str, Surface] = {
     for s in (
         Surface(
             key="bowl", title="둥근 그릇", value=_bowl, gradient=_bowl_grad,
-            description="모든 방향의 곡률이 같아 기울기가 늘 최솟점을 가리킨다.",
+            description="모든 방향의 곡률이 같아 그래디언트의 반대 방향이 늘 최솟점을 가리킨다.",
             start=(-4.0, 3.0), x_range=(-5.0, 5.0), y_range=(-5.0, 5.0), minimum=(0.0, 0.0),
             learning_rate=0.1,
             learning_rates=(0.01, 0.03, 0.1, 0.3, 0.6, 1.0, 1.5, 2.05),

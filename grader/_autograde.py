@@ -470,7 +470,7 @@ def _write_receipt(out_dir: Path, sub: Submission, row: dict, tests: dict, messa
         "submission_file": sub.path.name if sub.path else None,
         "submission_sha256": _sha256(sub.path) if sub.path and sub.path.is_file() else None,
         **fingerprint,
-        "seeds": {"PYTHONHASHSEED": "0", "cases": "dlbook.exercises와 숨은 사례 파일의 고정 씨드 / fixed seeds"},
+        "seeds": {"PYTHONHASHSEED": "0", "cases": "dlbook.exercises와 숨은 사례 파일의 고정 시드 / fixed seeds"},
         "graded_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "seconds": seconds,
         "row": row,

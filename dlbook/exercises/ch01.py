@@ -113,7 +113,7 @@ def run_optimizer(func: Callable, theta0: np.ndarray, grads: Callable[[np.ndarra
                   steps: int, kwargs: dict, state: dict | None = None) -> np.ndarray:
     """빈 ``state``에서 시작해 ``func``로 ``steps``번 갱신한 theta들을 (steps, *모양) 배열로 돌려준다.
 
-    ``grads``는 기울기의 목록이거나, (theta, 스텝 번호)를 받아 기울기를 주는 함수다.
+    ``grads``는 그래디언트의 목록이거나, (theta, 스텝 번호)를 받아 그래디언트를 주는 함수다.
     """
     theta = np.array(theta0, dtype=np.float64)
     state = {} if state is None else state
@@ -174,11 +174,11 @@ def _optimizer_exercise(name: str, expected: list[list[float]]) -> Exercise:
     return Exercise(
         id=f"ch01-ex3-optimizers/{name}",
         cases=lambda: [Case(args=(theta0, grads), expected=expected,
-                            label="theta_0 = [1, -2, 0.5], 정해 둔 기울기 세 개, 기본 하이퍼파라미터")],
+                            label="theta_0 = [1, -2, 0.5], 정해 둔 그래디언트 세 개, 기본 하이퍼파라미터")],
         run=run, compare=compare)
 
 
-# 기댓값: 같은 theta_0와 기울기로 keras.optimizers.*(기본값)를 float64 변수에 세 번 적용한 결과
+# 기댓값: 같은 theta_0와 그래디언트로 keras.optimizers.*(기본값)를 float64 변수에 세 번 적용한 결과
 _OPTIMIZER_EXPECTED = {
     "momentum": [[0.9950000001117587, -1.9900000002235174, 0.48000000044703484],
                  [0.9880000003874302, -1.9735000008307397, 0.45200000154972075],

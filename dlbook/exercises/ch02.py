@@ -41,14 +41,14 @@ def run_line_fit(func: Callable, case: Case) -> list[float]:
     if not isinstance(got, (tuple, list)) or len(got) != 2:
         raise CheckFailure(f"(기울기, 절편) 두 값의 튜플을 돌려주어야 합니다 (실제: {type(got).__name__}"
                            + (f", 길이 {len(got)}" if isinstance(got, (tuple, list)) else "") + ")")
-    return [scalar_of(got[0], "기울기"), scalar_of(got[1], "절편")]
+    return [scalar_of(got[0], "직선의 기울기"), scalar_of(got[1], "절편")]
 
 
 def compare_line(got: list[float], expected: Any, case: Case, *, rtol: float = 1e-6,
                  atol: float = 1e-8) -> None:
     """기울기를 먼저, 그다음 절편을 비교한다 (틀린 쪽을 이름으로 알린다)."""
     expected = [float(v) for v in expected]
-    compare_arrays(got[0], expected[0], rtol=rtol, atol=atol, name="기울기")
+    compare_arrays(got[0], expected[0], rtol=rtol, atol=atol, name="직선의 기울기")
     compare_arrays(got[1], expected[1], rtol=rtol, atol=atol, name="절편")
 
 
@@ -110,7 +110,7 @@ def _logistic_cases() -> list[Case]:
     return [
         Case(args=([0.0, 0.0], 0.0, _TEXT_X, _TEXT_Y, 0.5),
              expected={"loss": 0.6931471805599453, "w": [0.25, 0.125], "b": 0.0},
-             label="2-3절의 예: w = 0, b = 0이면 p = 0.5, 손실 ln 2, 기울기 (−0.5, −0.25)"),
+             label="2-3절의 예: w = 0, b = 0이면 p = 0.5, 손실 ln 2, 그래디언트 (−0.5, −0.25)"),
         # 기댓값: 같은 입력에서 tf.GradientTape + keras.losses.binary_crossentropy(from_logits=True), float64
         Case(args=([0.5, -0.25], 0.1, _TEXT_X, _TEXT_Y, 0.5),
              expected={"loss": 0.5831121294065118, "w": [0.653718886681182, -0.038438208954217234],

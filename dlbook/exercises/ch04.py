@@ -9,7 +9,7 @@
 | ``ch04-ex1-activations/<이름>``, ``…/<이름>_grad`` | 활성화 함수 다섯 가지와 도함수 (NumPy) | 4-2 |
 | ``ch04-ex2-perceptron`` | 퍼셉트론 학습 규칙 | 4-5 |
 | ``ch04-ex3-mlp-backprop`` | 2층 MLP의 순전파와 역전파 (NumPy) | 4-6 |
-| ``ch04-ex4-numerical-gradient`` | 중앙 차분으로 구하는 수치 기울기 | 4-6 |
+| ``ch04-ex4-numerical-gradient`` | 중앙 차분으로 구하는 수치 그래디언트 | 4-6 |
 | ``ch04-ex5-som-step`` | SOM 한 단계 갱신 | 4-13 |
 """
 from __future__ import annotations
@@ -129,7 +129,7 @@ PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
 
 def run_mlp(func: Callable, case: Case) -> dict:
-    """``mlp_forward_backward(X, y, W1, b1, W2, b2)``를 불러 손실과 기울기 dict를 평범한 배열로 돌려준다."""
+    """``mlp_forward_backward(X, y, W1, b1, W2, b2)``를 불러 손실과 그래디언트 dict를 평범한 배열로 돌려준다."""
     arrays = [np.array(a, dtype=np.float64) for a in case.args]
     given = [a.copy() for a in arrays]
     got = func(*given)
@@ -181,33 +181,33 @@ _MLP_SMALL_EXPECTED = {
 }
 
 
-# --- 연습문제 4: 수치 기울기 ---------------------------------------------------------------------
+# --- 연습문제 4: 수치 그래디언트 ---------------------------------------------------------------------
 
 def run_numerical_gradient(func: Callable, case: Case) -> np.ndarray:
     """``numerical_gradient(f, x, h=…)``를 부른다 (``case.kwargs``에 h가 없으면 기본값으로).
 
-    ``case.args = (f, x)``. 돌려받은 기울기가 x와 같은 모양인지, 그리고 x가 그대로인지 본다.
+    ``case.args = (f, x)``. 돌려받은 그래디언트가 x와 같은 모양인지, 그리고 x가 그대로인지 본다.
     """
     f, x = case.args
     x = np.array(x, dtype=np.float64)
     given = x.copy()
     got = func(f, given, **case.kwargs)
     _unchanged(x, given, "x")
-    return array_result(got, x.shape, "기울기")
+    return array_result(got, x.shape, "그래디언트")
 
 
 def compare_numerical_gradient(got: Any, expected: Any, case: Case, *, rtol: float = 1e-6,
                                atol: float = 1e-8) -> None:
-    compare_arrays(got, expected, rtol=rtol, atol=atol, name="수치 기울기")
+    compare_arrays(got, expected, rtol=rtol, atol=atol, name="수치 그래디언트")
 
 
 def _sum_of_cubes(x):
-    """f(x) = Σ x³ (기울기 3x²)."""
+    """f(x) = Σ x³ (그래디언트 3x²)."""
     return float(np.sum(np.asarray(x) ** 3))
 
 
 def _sum_of_sines(x):
-    """f(x) = Σ sin x (기울기 cos x)."""
+    """f(x) = Σ sin x (그래디언트 cos x)."""
     return float(np.sum(np.sin(np.asarray(x))))
 
 

@@ -9,7 +9,7 @@
 | ``ch06-ex2-max-pool`` | NumPy로 쓰는 최대 풀링 | 6-4 |
 | ``ch06-ex3-output-size/conv`` | 합성곱 층의 출력 크기 | 6-5 |
 | ``ch06-ex3-output-size/transpose`` | 전치 합성곱 층의 출력 크기 | 6-5 |
-| ``ch06-ex4-kernel-grad`` | 커널에 대한 손실의 기울기 | 6-8 |
+| ``ch06-ex4-kernel-grad`` | 커널에 대한 손실의 그래디언트 | 6-8 |
 """
 from __future__ import annotations
 
@@ -122,14 +122,14 @@ def _transpose_size_cases() -> list[Case]:
             for n, k, s, p, e in rows]
 
 
-# --- 연습문제 4: 커널 기울기 --------------------------------------------------------------------
+# --- 연습문제 4: 커널 그래디언트 --------------------------------------------------------------------
 
 def _kernel_grad_cases() -> list[Case]:
     x = _nhwc(np.array([[1, 2, 0], [0, 1, 3], [2, 1, 0]], np.float32))
     g = _nhwc(np.array([[1, -1], [0, 2]], np.float32))
     # dK[a, b] = Σ_ij x[i+a, j+b] · g[i, j]
     return [Case(args=(x, g), expected=np.array([[1, 8], [1, -2]], np.float32)[:, :, None, None],
-                 label="3×3 입력, 2×2 위쪽 기울기 → 2×2 커널 기울기")]
+                 label="3×3 입력, 2×2 위쪽 그래디언트 → 2×2 커널 그래디언트")]
 
 
 VISIBLE: dict[str, Exercise] = {

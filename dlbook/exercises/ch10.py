@@ -10,7 +10,7 @@
 | ``ch10-ex2-running-average`` | 실시간 평균과 지수이동평균 | 10-5 |
 | ``ch10-ex3-td-update/sarsa`` | SARSA 갱신 | 10-6 |
 | ``ch10-ex3-td-update/q-learning`` | Q-러닝 갱신 | 10-6 |
-| ``ch10-ex4-epsilon-greedy`` | 씨드를 고정한 ε-탐욕 행동 선택 | 10-7 |
+| ``ch10-ex4-epsilon-greedy`` | 시드를 고정한 ε-탐욕 행동 선택 | 10-7 |
 | ``ch10-ex5-dqn-targets`` | 타깃 네트워크로 DQN의 목표값 만들기 | 10-11 |
 | ``ch10-ex6-replay-sample`` | 리플레이 메모리에서 미니배치 뽑기 | 10-12 |
 """
@@ -160,7 +160,7 @@ def _q_learning_cases() -> list[Case]:
 # --- 연습문제 4: ε-탐욕 ----------------------------------------------------------------------------
 
 def run_epsilon_greedy(func: Callable, case: Case) -> dict:
-    """씨드 ``seed``인 ``np.random.default_rng``를 하나 만들어 ``epsilon_greedy(q, epsilon, rng)``를 ``calls``번
+    """시드 ``seed``인 ``np.random.default_rng``를 하나 만들어 ``epsilon_greedy(q, epsilon, rng)``를 ``calls``번
     부른다. 고른 행동들과, 그 뒤에 같은 rng가 내는 ``rng.random()``(난수를 몇 번 썼는지 보려고)을 돌려받는다.
     """
     q, epsilon, seed, calls = case.args
@@ -192,7 +192,7 @@ def compare_epsilon_greedy(got: dict, expected: dict, case: Case) -> None:
 def _epsilon_cases() -> list[Case]:
     q = np.array([0.1, 0.5, 0.5, -0.2])
     return [
-        Case(args=(q, 0.3, 0, 10), label="10-7절의 예: q = (0.1, 0.5, 0.5, −0.2), ε = 0.3, 씨드 0, 10번",
+        Case(args=(q, 0.3, 0, 10), label="10-7절의 예: q = (0.1, 0.5, 0.5, −0.2), ε = 0.3, 시드 0, 10번",
              expected={"actions": [1, 1, 0, 1, 1, 1, 1, 1, 1, 1], "next_u": 0.002738500170148095}),
         Case(args=(q, 0.0, 1, 5), label="ε = 0: 늘 탐욕, 같은 최댓값이면 번호가 작은 행동 1",
              expected={"actions": [1, 1, 1, 1, 1], "next_u": 0.42332644897257565}),
@@ -227,7 +227,7 @@ def _dqn_target_cases() -> list[Case]:
 # --- 연습문제 6: 리플레이 메모리 샘플링 ------------------------------------------------------------
 
 def run_replay_sample(func: Callable, case: Case) -> dict:
-    """씨드 ``seed``인 rng로 ``sample_batch(memory, batch_size, rng)``를 한 번 부른다.
+    """시드 ``seed``인 rng로 ``sample_batch(memory, batch_size, rng)``를 한 번 부른다.
 
     돌려받은 다섯 배열 ``(states, actions, rewards, next_states, dones)``와, 그 뒤 rng가 내는 ``rng.random()``을
     돌려준다. 메모리(튜플의 리스트)는 바뀌면 안 된다.
@@ -268,7 +268,7 @@ def text_memory() -> list[tuple]:
 
 def _replay_cases() -> list[Case]:
     return [
-        Case(args=(text_memory(), 3, 0), label="10-12절의 예: 전이 6개에서 3개, 씨드 0",
+        Case(args=(text_memory(), 3, 0), label="10-12절의 예: 전이 6개에서 3개, 시드 0",
              expected={"states": [[4.0, 2.0], [5.0, 2.5], [3.0, 1.5]], "actions": [1.0, 2.0, 0.0],
                        "rewards": [2.0, 3.0, 1.0],
                        "next_states": [[5.0, 2.5], [6.0, 3.0], [4.0, 2.0]], "dones": [0.0, 1.0, 0.0],

@@ -1,6 +1,6 @@
 """1장 연습문제의 숨은 사례 (강사용: 학생 배포본에는 들어가지 않는다).
 
-학생 함수를 씨드를 고정한 무작위 입력에서 기준과 비교한다. 기준은 TensorFlow/Keras 자체다:
+학생 함수를 시드를 고정한 무작위 입력에서 기준과 비교한다. 기준은 TensorFlow/Keras 자체다:
 RMSE는 ``keras.metrics.RootMeanSquaredError``와 ``keras.losses``, 경사 하강 한 스텝은
 ``tf.GradientTape`` + ``keras.optimizers.SGD``, 옵티마이저는 ``keras.optimizers.*``를 float64 변수에
 적용한 결과다. 미니배치는 문제의 정의(``np.random.default_rng(seed).permutation``)가 곧 기준이고,
@@ -47,7 +47,7 @@ def _rmse_cases() -> list[Case]:
 
 
 def _rmse_run(func: Callable, case: Case) -> dict:
-    """NumPy 입력으로 값을, 텐서 입력으로 y_pred에 대한 기울기를 잰다."""
+    """NumPy 입력으로 값을, 텐서 입력으로 y_pred에 대한 그래디언트를 잰다."""
     import tensorflow as tf
 
     y_true, y_pred = case.args
@@ -61,7 +61,7 @@ def _rmse_run(func: Callable, case: Case) -> dict:
         loss = func(tf.constant(y_true), pred)
     grad = tape.gradient(loss, pred)
     if grad is None:
-        raise CheckFailure("y_pred에 대한 기울기가 None입니다: 계산 중간에 NumPy를 거치면 "
+        raise CheckFailure("y_pred에 대한 그래디언트가 None입니다: 계산 중간에 NumPy를 거치면 "
                            "GradientTape이 미분할 수 없습니다. TensorFlow 연산만 쓰세요")
     return {"value": value, "gradient": grad.numpy()}
 
@@ -83,7 +83,7 @@ def _rmse_reference(case: Case) -> dict:
 def _rmse_compare(got: dict, expected: dict, case: Case) -> None:
     compare_arrays(got["value"], expected["value"], rtol=1e-5, atol=1e-6, name="RMSE 값")
     compare_arrays(got["gradient"], expected["gradient"], rtol=1e-4, atol=1e-6,
-                   name="y_pred에 대한 기울기")
+                   name="y_pred에 대한 그래디언트")
 
 
 # --- 연습문제 2: 경사 하강법 한 스텝 -------------------------------------------------------------
@@ -145,7 +145,7 @@ _CUSTOM = {
     "adam": {"learning_rate": 0.0625, "beta_1": 0.8, "beta_2": 0.99, "epsilon": 1e-5},
 }
 _OPT_STEPS = 12
-_TINY = 1e-6  # 아주 작은 기울기: ε의 위치가 결과를 바꾸는 영역
+_TINY = 1e-6  # 아주 작은 그래디언트: ε의 위치가 결과를 바꾸는 영역
 
 
 def _keras_optimizer(name: str, hyper: dict):
@@ -160,7 +160,7 @@ def _keras_optimizer(name: str, hyper: dict):
 
 
 class _Quadratic:
-    """f(θ) = ½ θᵀAθ − bᵀθ (A는 씨드로 만든 양의 정부호 행렬). θ는 어떤 모양이든 된다."""
+    """f(θ) = ½ θᵀAθ − bᵀθ (A는 시드로 만든 양의 정부호 행렬). θ는 어떤 모양이든 된다."""
 
     def __init__(self, rng: np.random.Generator, shape: tuple[int, ...], scale: float = 1.0):
         dim = int(np.prod(shape))
@@ -219,7 +219,7 @@ def _optimizer_cases(name: str) -> list[Case]:
         Case(args=("single", matrix), kwargs=dict(_CUSTOM[name]), expected=t_matrix,
              label=f"모양 (2, 3)인 theta, 하이퍼파라미터 {_CUSTOM[name]}, {_OPT_STEPS}스텝"),
         Case(args=("single", tiny), kwargs={}, expected=t_tiny,
-             label=f"기울기가 아주 작은(×{_TINY:g}) 이차함수: epsilon의 위치가 드러난다"),
+             label=f"그래디언트가 아주 작은(×{_TINY:g}) 이차함수: epsilon의 위치가 드러난다"),
         Case(args=("pair", pair), kwargs={}, expected=(t_pair0, t_pair1),
              label="두 문제를 state 두 개로 번갈아 한 스텝씩 (상태를 state에만 두는지)"),
     ]

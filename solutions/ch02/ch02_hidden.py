@@ -1,11 +1,11 @@
 """2장 연습문제의 숨은 사례 (강사용: 학생 배포본에는 들어가지 않는다).
 
-학생 함수를 씨드를 고정한 무작위 입력에서 기준과 비교한다.
+학생 함수를 시드를 고정한 무작위 입력에서 기준과 비교한다.
 
 - OLS 직선: ``np.polyfit(x, y, 1)``.
 - TLS 직선: 중심화한 데이터 행렬의 SVD에서 가장 작은 특잇값의 오른쪽 특이벡터(직선의 법선)로 이
   파일이 계산한다 (scikit-learn과 TensorFlow에는 TLS 직선 적합이 없다). x와 y 모두에 잡음이 큰 사례에서는
-  OLS와 TLS의 기울기가 뚜렷이 달라서, OLS 답이 TLS 검사를 통과할 수 없다.
+  OLS와 TLS 직선의 기울기가 뚜렷이 달라서, OLS 답이 TLS 검사를 통과할 수 없다.
 - 로지스틱 회귀 한 스텝: float64 ``tf.Variable``, ``tf.GradientTape``,
   ``keras.losses.binary_crossentropy(from_logits=True)``의 평균.
 - 엔트로피·KL·교차 엔트로피: ``keras.losses.categorical_crossentropy``와 ``keras.losses.kl_divergence``
@@ -39,7 +39,7 @@ def _ols_cases() -> list[Case]:
     for n, slope, intercept, noise in ((6, 1.5, -2.0, 0.5), (40, -0.7, 3.0, 1.0), (300, 0.05, 10.0, 2.0)):
         x = rng.uniform(-5.0, 5.0, size=n)
         y = slope * x + intercept + rng.normal(0.0, noise, size=n)
-        cases.append(Case(args=(x, y), label=f"무작위 데이터 {n}개, 참 기울기 {slope}"))
+        cases.append(Case(args=(x, y), label=f"무작위 데이터 {n}개, 참 직선의 기울기 {slope}"))
     # x의 평균이 0에서 멀 때: 중심화(평균 빼기)를 빠뜨리면 크게 틀린다
     x = rng.uniform(95.0, 105.0, size=25)
     y = 2.0 * x - 150.0 + rng.normal(0.0, 1.0, size=25)
@@ -77,12 +77,12 @@ def _tls_cases() -> list[Case]:
         t = rng.uniform(-3.0, 3.0, size=n)
         x = t + rng.normal(0.0, noise, size=n)
         y = slope * t + intercept + rng.normal(0.0, noise, size=n)
-        cases.append(Case(args=(x, y), label=f"x와 y에 잡음, 점 {n}개, 참 기울기 {slope}"))
+        cases.append(Case(args=(x, y), label=f"x와 y에 잡음, 점 {n}개, 참 직선의 기울기 {slope}"))
     # OLS와 TLS가 뚜렷이 다른 사례 (잡음이 크다): OLS로 답하면 여기서 떨어진다
     t = rng.uniform(0.0, 10.0, size=40)
     x = 20.0 + t + rng.normal(0.0, 2.0, size=40)
     y = 0.9 * t + 5.0 + rng.normal(0.0, 2.0, size=40)
-    case = Case(args=(x, y), label="x와 y 모두에 큰 잡음, x의 평균이 약 25 (OLS와 TLS의 기울기가 뚜렷이 다르다)")
+    case = Case(args=(x, y), label="x와 y 모두에 큰 잡음, x의 평균이 약 25 (OLS와 TLS 직선의 기울기가 뚜렷이 다르다)")
     ols, tls = _ols_reference(case)[0], _tls_reference(case)[0]
     assert abs(ols - tls) > 0.1, (ols, tls)  # 사례가 제 역할을 하는지 (만들 때 한 번 확인)
     cases.append(case)

@@ -1,6 +1,6 @@
 """3장 연습문제의 숨은 사례 (강사용: 학생 배포본에는 들어가지 않는다).
 
-학생 함수를 씨드를 고정한 무작위 입력에서 기준과 비교한다. 기준은 scikit-learn 자체다:
+학생 함수를 시드를 고정한 무작위 입력에서 기준과 비교한다. 기준은 scikit-learn 자체다:
 KNN은 ``KNeighborsClassifier(algorithm="brute")``(유클리드 거리, 동점이면 작은 레이블), 표준화는
 ``StandardScaler``, 분류 지표는 ``sklearn.metrics``(``zero_division=0``), K-평균의 할당은
 ``pairwise_distances_argmin``이다. 중심 갱신(빈 군집은 이전 중심 유지)과 관성은 scikit-learn에 같은

@@ -1,9 +1,9 @@
 """4장 연습문제의 숨은 사례 (강사용: 학생 배포본에는 들어가지 않는다).
 
-학생 함수를 씨드를 고정한 무작위 입력에서 기준과 비교한다. 기준은 TensorFlow/Keras가 그 연산을 가진 곳에서는
+학생 함수를 시드를 고정한 무작위 입력에서 기준과 비교한다. 기준은 TensorFlow/Keras가 그 연산을 가진 곳에서는
 TensorFlow/Keras 자체다: 활성화 함수는 ``keras.activations``의 값과 ``tf.GradientTape``으로 구한 도함수,
-2층 MLP의 기울기는 ``keras.losses.MeanSquaredError``를 ``tf.GradientTape``으로 미분한 것, 수치 기울기는
-문제의 정의(중앙 차분)와 ``tf.GradientTape``의 해석적 기울기다. 퍼셉트론 학습 규칙과 SOM 한 단계는
+2층 MLP의 그래디언트는 ``keras.losses.MeanSquaredError``를 ``tf.GradientTape``으로 미분한 것, 수치 그래디언트는
+문제의 정의(중앙 차분)와 ``tf.GradientTape``의 해석적 그래디언트다. 퍼셉트론 학습 규칙과 SOM 한 단계는
 Keras에 없으므로 이 파일의 기준 구현(문제에 적힌 정의 그대로)과 비교한다.
 
 TensorFlow와 Keras는 함수 안에서 import한다: 채점기가 이 파일을 불러올 때는 stderr를 막지 않으므로
@@ -56,7 +56,7 @@ def activation_reference(name: str, x: np.ndarray, alpha: float | None = None) -
         y = _keras_activation(base, t, alpha)
     if name == base:
         return y.numpy()
-    # 원소별 함수이므로 합의 기울기가 곧 원소별 도함수다
+    # 원소별 함수이므로 합의 그래디언트가 곧 원소별 도함수다
     return tape.gradient(y, t, unconnected_gradients=tf.UnconnectedGradients.ZERO).numpy()
 
 
@@ -155,7 +155,7 @@ def _mlp_cases() -> list[Case]:
     return cases
 
 
-# --- 연습문제 4: 수치 기울기 ---------------------------------------------------------------------
+# --- 연습문제 4: 수치 그래디언트 ---------------------------------------------------------------------
 
 def central_difference(f: Callable, x: np.ndarray, h: float) -> np.ndarray:
     """문제의 정의 그대로의 중앙 차분 (원소마다 복사본에서 ±h)."""
@@ -170,7 +170,7 @@ def central_difference(f: Callable, x: np.ndarray, h: float) -> np.ndarray:
 
 
 class _Function:
-    """NumPy로 부르는 f(학생 함수에 넘긴다)와, 같은 식의 TensorFlow 판(해석적 기울기용)."""
+    """NumPy로 부르는 f(학생 함수에 넘긴다)와, 같은 식의 TensorFlow 판(해석적 그래디언트용)."""
 
     def __init__(self, label: str, numpy_f: Callable, tf_f: Callable):
         self.label, self.numpy_f, self.tf_f = label, numpy_f, tf_f
@@ -236,7 +236,7 @@ def _numgrad_reference(case: Case) -> dict:
 def _numgrad_compare(got, expected: dict, case: Case) -> None:
     # 1) 정의대로의 중앙 차분과 거의 같아야 한다 (전향 차분, 2h 대신 h로 나누기는 여기서 걸린다)
     compare_numerical_gradient(got, expected["central"], case)
-    # 2) 해석적 기울기와도 가까워야 한다 (오차는 h²에 비례)
+    # 2) 해석적 그래디언트와도 가까워야 한다 (오차는 h²에 비례)
     compare_numerical_gradient(got, expected["tape"], case, rtol=1e-4, atol=50 * expected["h"] ** 2 + 1e-7)
 
 

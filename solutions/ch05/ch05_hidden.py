@@ -1,6 +1,6 @@
 """5장 연습문제의 숨은 사례 (강사용: 학생 배포본에는 들어가지 않는다).
 
-학생 함수를 씨드를 고정한 무작위 입력에서 기준과 비교한다. 기준은 Keras 층 자체다: SimpleRNN 순전파는
+학생 함수를 시드를 고정한 무작위 입력에서 기준과 비교한다. 기준은 Keras 층 자체다: SimpleRNN 순전파는
 ``keras.layers.SimpleRNN(return_sequences=True)``, LSTM 한 스텝은 ``keras.layers.LSTMCell``, GRU 한 스텝은
 ``keras.layers.GRUCell``(기본값 ``reset_after=True``)에 ``set_weights``로 같은 가중치를 넣어 계산한다. 윈도 만들기는
 Keras에 같은 함수가 없으므로, many-to-one이고 horizon=1인 사례는 ``keras.utils.timeseries_dataset_from_array``로,

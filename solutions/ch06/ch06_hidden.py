@@ -1,7 +1,7 @@
 """6장 연습문제의 숨은 사례 (강사용: 학생 배포본에는 들어가지 않는다).
 
 기준은 TensorFlow/Keras 자체다: 합성곱은 ``tf.nn.conv2d``, 풀링은 ``tf.nn.max_pool2d``, 출력 크기는
-무작위 크기로 만든 ``keras.layers.Conv2D``/``Conv2DTranspose`` 층이 실제로 내는 모양, 커널 기울기는
+무작위 크기로 만든 ``keras.layers.Conv2D``/``Conv2DTranspose`` 층이 실제로 내는 모양, 커널 그래디언트는
 ``tf.GradientTape``이다. TensorFlow와 Keras는 함수 안에서 import한다 (import 때의 로그가 stderr로 가지 않도록).
 """
 from __future__ import annotations
@@ -95,7 +95,7 @@ def _layer_size(case: Case, transpose: bool) -> int:
     return int(out[1])
 
 
-# --- 연습문제 4: 커널 기울기 --------------------------------------------------------------------
+# --- 연습문제 4: 커널 그래디언트 --------------------------------------------------------------------
 
 def _grad_cases() -> list[Case]:
     rng = np.random.default_rng(604)
@@ -103,7 +103,7 @@ def _grad_cases() -> list[Case]:
     for b, h, w, ci, co, kh, kw in [(1, 5, 5, 1, 1, 3, 3), (2, 6, 7, 2, 3, 3, 2), (3, 4, 5, 3, 2, 2, 2)]:
         x = rng.normal(size=(b, h, w, ci)).astype(np.float32)
         g = rng.normal(size=(b, h - kh + 1, w - kw + 1, co)).astype(np.float32)
-        cases.append(Case(args=(x, g), label=f"입력 {x.shape}, 위쪽 기울기 {g.shape}"))
+        cases.append(Case(args=(x, g), label=f"입력 {x.shape}, 위쪽 그래디언트 {g.shape}"))
     return cases
 
 

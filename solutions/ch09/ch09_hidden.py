@@ -1,6 +1,6 @@
 """9장 연습문제의 숨은 사례 (강사용: 학생 배포본에는 들어가지 않는다).
 
-학생 함수를 씨드를 고정한 무작위 RBM에서 기준과 비교한다. 기준은 문제의 닫힌 식을 다시 쓴 것이 아니라
+학생 함수를 시드를 고정한 무작위 RBM에서 기준과 비교한다. 기준은 문제의 닫힌 식을 다시 쓴 것이 아니라
 다른 길로 구한 값이다.
 
 - 에너지: ``tf.einsum``으로 쓴 −bᵀv − cᵀh − vᵀWh.
@@ -10,7 +10,7 @@
 - 자유 에너지: F(v) = −log Σ_h exp(−E(v, h)) 를 모든 h를 나열해 계산한 값.
 - log Z: 가시층 상태와 은닉층 상태를 둘 다 나열한 2^(D+H)개 항의 logsumexp.
 - CD-1: 같은 균등 난수로 음의 표본 v₁을 만든 뒤, ``tf.GradientTape``로 구한
-  ∇[mean F(v₀) − mean F(v₁)] (v₁은 상수)의 반대 방향으로 한 걸음 간 값. 자유 에너지의 기울기가 곧
+  ∇[mean F(v₀) − mean F(v₁)] (v₁은 상수)의 반대 방향으로 한 걸음 간 값. 자유 에너지의 그래디언트가 곧
   양의 단계 − 음의 단계 통계량이므로 CD-1 규칙과 같다.
 
 TensorFlow와 Keras는 함수 안에서 import한다 (import 때의 로그가 테스트 셀의 stderr에 찍히지 않도록).
@@ -216,7 +216,7 @@ def _cd_cases() -> list[Case]:
 
 
 def _cd_reference(case: Case) -> dict:
-    """같은 난수로 음의 표본을 만들고, 자유 에너지 차이의 기울기(tf.GradientTape)로 한 걸음."""
+    """같은 난수로 음의 표본을 만들고, 자유 에너지 차이의 그래디언트(tf.GradientTape)로 한 걸음."""
     import tensorflow as tf
 
     v0, W, b, c, u_h, u_v = _f64(*case.args)
