@@ -12,10 +12,10 @@
   ("처음부터 끝까지", "장 전체")과 견준다: 어림은 절반~두 배, "…안쪽/이내/미만"은 상한, "…넘게/이상"은 하한.
 - 배수: `12배`, `3.5×` (`28×28` 같은 모양은 빼고)
 - 백분율 포인트: `5.7%p` (출력의 두 값의 차이와 맞춘다)
-
-판 번호("TensorFlow 2.21")는 결과가 아니므로 뽑지 않는다. `1500배`처럼 0으로 끝나는 정수는 0이 아닌 마지막 자리까지
-반올림한 값으로 본다 (1491.5와 맞는다).
 - 개수 비율: `8개 중 7개`, `8개 모드 중 7개`, 그리고 출력이 같은 분모로 세는 곳("덮은 모드 8/8")의 `7/8`
+
+판 번호("TensorFlow 2.21")는 결과가 아니므로 뽑지 않는다. `1500배`처럼 0으로 끝나는 세 자리 이상의 배수는 0이 아닌
+마지막 자리까지 반올림한 값으로 본다 (1491.5와 맞는다). 백분율은 그대로다: `100%`는 100%다.
 
 한 숫자는 다음 가운데 하나여야 한다.
 
@@ -84,7 +84,7 @@ BENCH = re.compile(r"make bench")
 
 @dataclass(frozen=True)
 class Figure:
-    kind: str        # decimal | percent | time | speedup | count
+    kind: str        # decimal | percent | points | time | speedup | count
     text: str        # 본문에 쓰인 그대로
     value: float
     decimals: int
@@ -209,9 +209,12 @@ def figures_of(unit: str) -> list[Figure]:
                     bound = {"안쪽": "upper", "이내": "upper", "미만": "upper", "안에": "upper", "아래": "upper",
                              "이하": "upper", "넘게": "lower", "이상": "lower"}.get(m.group(3) or "", "")
                 decimals = len(number.split(".")[1]) if "." in number else 0
-                if "." not in number and number.endswith("0") and number.strip("0"):
-                    decimals = -(len(number) - len(number.rstrip("0")))  # "1500배"는 백의 자리까지 반올림한 값이다
-                found.append(Figure(kind, m.group(0).strip(), float(number), decimals, None, unit, seconds, bound))
+                if kind == "speedup" and len(number) >= 3 and number.endswith("0") and number.strip("0"):
+                    decimals = -(len(number) - len(number.rstrip("0")))  # "약 1500배"는 백의 자리까지 반올림한 값이다
+                value = float(number)
+                if kind == "percent" and text[m.end():m.end() + 1] == "대" and value % 10 == 0:
+                    value, decimals = value + 5, -1  # "70%대": 70 이상 80 미만
+                found.append(Figure(kind, m.group(0).strip(), value, decimals, None, unit, seconds, bound))
             taken.append((m.start(), m.end()))
     return found
 

@@ -127,6 +127,20 @@ def make_subbook(dest: Path, chapters: list[str]) -> Path:
         for src in ROOT.glob(f"{name}.*"):
             (dest / src.parent.relative_to(ROOT)).mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / src.relative_to(ROOT))
+    # 뺀 노트북을 가리키는 안내 페이지의 링크("[회귀분석](../chapters/ch02/….ipynb)")는 글만 남긴다:
+    # 일부만 담은 책에서는 그 링크가 갈 곳이 없어 Sphinx가 경고(myst.xref_missing)를 낸다.
+    kept = {(ROOT / name).resolve() for name in kept_files}
+    for page in dest.rglob("*.md"):
+        if ".jupyter_cache" in page.parts or "tools" in page.parts or "_static" in page.parts:
+            continue
+        origin = ROOT / page.relative_to(dest)
+
+        def unlink_missing(m: re.Match) -> str:
+            target = (origin.parent / m.group(2)).resolve()
+            return m.group(0) if target.with_suffix("") in kept else m.group(1)
+
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"\[([^\]]+)\]\(([^)#\s]+\.ipynb)(?:#[^)]*)?\)", unlink_missing, text), encoding="utf-8")
     for shared in ("tools", "_static", ".jupyter_cache"):
         (ROOT / shared).mkdir(exist_ok=True)
         (dest / shared).symlink_to(ROOT / shared, target_is_directory=True)
