@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("book")]
 
 # 장 HTML에 나오면 안 되는 라이브러리 잡음과 오류 흔적
-NOISE = ["absl::InitializeLog", "oneDNN", "WARNING:tensorflow", "Traceback"]
+NOISE = ["absl::InitializeLog", "oneDNN custom operations", "WARNING:tensorflow", "Traceback"]  # 로그 줄 (1장 본문은 oneDNN을 설명한다)
 # 어떤 HTML에도 나오면 안 되는 CDN 호스트 (인라인 스크립트 안의 문자열까지)
 CDN_HOSTS = ["cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "cdn.plot.ly",
              "fonts.googleapis.com", "fonts.gstatic.com", "polyfill.io", "mathjax.org"]

@@ -310,6 +310,11 @@ def test_optimizer_explorer_slider_moves_the_paths(tab, server):
     except PlaywrightTimeoutError:
         pass
     after = gd.evaluate(EXPLORER_STATE_JS)
+    for _ in range(50):  # 단계 번호가 먼저 바뀌고 그려진 자료는 프레임 전환이 끝난 뒤에 바뀐다: 잠시 기다린다
+        if after["plotted"] != before["plotted"]:
+            break
+        page.wait_for_timeout(200)
+        after = gd.evaluate(EXPLORER_STATE_JS)
 
     assert after["active"] == target, (
         f"슬라이더의 {target}번 단계를 눌렀는데 단계가 {before['active']} → {after['active']}이다 "

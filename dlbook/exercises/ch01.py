@@ -14,6 +14,11 @@
 """
 from __future__ import annotations
 
+import inspect
+import io
+import re
+import textwrap
+import tokenize
 from typing import Any, Callable
 
 import numpy as np
@@ -253,13 +258,49 @@ def _minibatch_compare(got: Any, expected: Any, case: Case) -> None:
 
 # --- 연습문제 5: Keras로 계수 추정 ---------------------------------------------------------------
 
+# 닫힌 형태의 풀이(최소제곱)로 계수를 구하면 이 연습문제가 가르치는 것(모델을 만들어 학습시키기)을 건너뛴다
+_CLOSED_FORM = re.compile(r"\b(polyfit|lstsq|pinv|solve|inv|curve_fit|Polynomial|LinearRegression|normal_equation)\b")
+
+
+def _code_without_comments(func: Callable) -> str | None:
+    """함수 소스에서 주석과 문자열을 뺀 코드. 소스를 구할 수 없으면 None."""
+    try:
+        source = inspect.getsource(func)
+        tokens = tokenize.generate_tokens(io.StringIO(textwrap.dedent(source)).readline)
+        return " ".join(t.string for t in tokens if t.type not in (tokenize.COMMENT, tokenize.STRING))
+    except (OSError, TypeError, tokenize.TokenError, IndentationError, SyntaxError):
+        return None
+
+
 def run_fit_quadratic(func: Callable, case: Case, seed: int = 0) -> list[float]:
-    """난수 시드를 고정하고 ``fit_quadratic(x, y)``를 불러 (a, b, c)를 float 목록으로 돌려준다."""
+    """난수 시드를 고정하고 ``fit_quadratic(x, y)``를 불러 (a, b, c)를 float 목록으로 돌려준다.
+
+    답은 Keras 옵티마이저로 학습해야 한다: ``fit``이든 직접 쓴 학습 루프든 옵티마이저의 ``apply``가 한 번도 불리지 않으면,
+    또는 함수가 최소제곱 풀이(``np.polyfit``, ``np.linalg.lstsq`` …)를 부르면 틀린 것으로 본다.
+    """
     import keras
 
+    code = _code_without_comments(func)
+    found = _CLOSED_FORM.search(code) if code is not None else None
+    if found:
+        raise CheckFailure(f"`{found.group(1)}` 같은 닫힌 형태의 풀이를 쓰지 말고, Keras 모델을 학습시켜 계수를 구하세요")
     x, y = case.args
     keras.utils.set_random_seed(seed)  # 학생 모델의 초깃값을 매번 같게 (채점이 재현되도록)
-    got = func(np.array(x), np.array(y))
+    applied: list[str] = []
+    original_apply = keras.optimizers.Optimizer.apply
+
+    def counting_apply(self, *args, **kwargs):
+        applied.append(type(self).__name__)
+        return original_apply(self, *args, **kwargs)
+
+    keras.optimizers.Optimizer.apply = counting_apply  # fit도, 직접 쓴 학습 루프도 결국 이것을 부른다
+    try:
+        got = func(np.array(x), np.array(y))
+    finally:
+        keras.optimizers.Optimizer.apply = original_apply
+    if not applied:
+        raise CheckFailure("Keras 옵티마이저로 학습한 흔적이 없습니다: 모델을 만들고 `fit`(또는 옵티마이저를 쓰는 학습 루프)으로 "
+                           "학습시킨 뒤 계수를 꺼내세요")
     if not isinstance(got, (tuple, list)) or len(got) != 3:
         raise CheckFailure(f"(a, b, c) 세 값의 튜플을 돌려주어야 합니다 (실제: {type(got).__name__})")
     return [scalar_of(v, name) for v, name in zip(got, "abc")]
