@@ -333,7 +333,10 @@ def build(edition: str) -> int:
         rebuild_all = True  # 다른 판이 캐시를 새로 만든 뒤라도 이 판의 doctree는 옛 출력일 수 있다
     cmd = [sys.executable, str(Path(__file__).resolve()), "sphinx", "--edition", edition]
     if rebuild_all:
-        cmd.append("--all")  # Sphinx가 바뀌지 않았다고 여기는 페이지도 새 캐시로 다시 읽게 한다
+        # Sphinx의 --all은 모든 페이지를 다시 *쓰지만* 원본은 바뀐 것만 다시 읽는다. 그러면 캐시를 지운 뒤 바뀌지 않은
+        # 노트북은 다시 실행되지 않아 옛 출력이 남고 캐시도 비어 있게 된다. 이 판의 환경(doctree)을 지워 모두 다시 읽게 한다.
+        shutil.rmtree(stamp.parent, ignore_errors=True)
+        cmd.append("--all")
     _log(f"Sphinx ({edition}) → {outdir.relative_to(ROOT)}" + (" (모든 페이지)" if rebuild_all else ""))
     result = subprocess.run(cmd, cwd=ROOT, env=build_env())
     elapsed = time.monotonic() - start
