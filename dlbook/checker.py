@@ -23,8 +23,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import inspect
+import io
 import os
 import sys
+import textwrap
+import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -33,12 +37,22 @@ import numpy as np
 
 from dlbook._quiet import quiet
 
-__all__ = ["Case", "CheckFailure", "Exercise", "array_result", "check", "compare_arrays", "compare_close",
-           "load_exercise", "scalar_of"]
+__all__ = ["Case", "CheckFailure", "Exercise", "array_result", "check", "code_without_comments", "compare_arrays",
+           "compare_close", "load_exercise", "scalar_of"]
 
 
 class CheckFailure(AssertionError):
     """학생 답이 기준(reference)과 다를 때 올리는 예외. 메시지는 학생이 읽는 한국어다."""
+
+
+def code_without_comments(func: Callable) -> str | None:
+    """함수 소스에서 주석과 문자열을 뺀 코드 (답이 무엇을 부르는지 보는 검사용). 소스를 구할 수 없으면 None."""
+    try:
+        source = inspect.getsource(func)
+        tokens = tokenize.generate_tokens(io.StringIO(textwrap.dedent(source)).readline)
+        return " ".join(t.string for t in tokens if t.type not in (tokenize.COMMENT, tokenize.STRING))
+    except (OSError, TypeError, tokenize.TokenError, IndentationError, SyntaxError):
+        return None
 
 
 @dataclass

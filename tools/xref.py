@@ -55,7 +55,6 @@ class Finding:
 class Chapter:
     number: int
     title: str
-    text: str                       # 장 전체의 글 (제목, 본문, 코드)
     topics: str                     # 장이 다루는 것: 제목들과 "이 장의 용어" 표
     sections: dict[int, str]        # 절 번호 → 그 절의 글
     path: Path
@@ -95,7 +94,7 @@ def load_chapters(root: Path = ROOT) -> dict[int, Chapter]:
         headings = "\n".join(line for line in text.splitlines() if re.match(r"^#{1,4}\s", line))
         terms = re.search(r"^##\s+(?:이 장의 )?용어\s*$(.*?)(?=^##\s|\Z)", text, flags=re.M | re.S)
         topics = headings + "\n" + (terms.group(1) if terms else "")
-        chapters[number] = Chapter(number, title, text, topics, sections, path)
+        chapters[number] = Chapter(number, title, topics, sections, path)
     return chapters
 
 

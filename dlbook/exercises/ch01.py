@@ -14,17 +14,13 @@
 """
 from __future__ import annotations
 
-import inspect
-import io
 import re
-import textwrap
-import tokenize
 from typing import Any, Callable
 
 import numpy as np
 
 from dlbook import checker
-from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays
+from dlbook.checker import Case, CheckFailure, Exercise, code_without_comments, compare_arrays
 
 __all__ = [
     "OPTIMIZER_NAMES", "VISIBLE", "compare_coefficients", "compare_gd_steps", "compare_minibatches",
@@ -262,16 +258,6 @@ def _minibatch_compare(got: Any, expected: Any, case: Case) -> None:
 _CLOSED_FORM = re.compile(r"\b(polyfit|lstsq|pinv|solve|inv|curve_fit|Polynomial|LinearRegression|normal_equation)\b")
 
 
-def _code_without_comments(func: Callable) -> str | None:
-    """함수 소스에서 주석과 문자열을 뺀 코드. 소스를 구할 수 없으면 None."""
-    try:
-        source = inspect.getsource(func)
-        tokens = tokenize.generate_tokens(io.StringIO(textwrap.dedent(source)).readline)
-        return " ".join(t.string for t in tokens if t.type not in (tokenize.COMMENT, tokenize.STRING))
-    except (OSError, TypeError, tokenize.TokenError, IndentationError, SyntaxError):
-        return None
-
-
 def run_fit_quadratic(func: Callable, case: Case, seed: int = 0) -> list[float]:
     """난수 시드를 고정하고 ``fit_quadratic(x, y)``를 불러 (a, b, c)를 float 목록으로 돌려준다.
 
@@ -280,7 +266,7 @@ def run_fit_quadratic(func: Callable, case: Case, seed: int = 0) -> list[float]:
     """
     import keras
 
-    code = _code_without_comments(func)
+    code = code_without_comments(func)
     found = _CLOSED_FORM.search(code) if code is not None else None
     if found:
         raise CheckFailure(f"`{found.group(1)}` 같은 닫힌 형태의 풀이를 쓰지 말고, Keras 모델을 학습시켜 계수를 구하세요")

@@ -12,15 +12,12 @@ import 때의 로그가 테스트 셀에 찍히지 않도록, 무거운 일은 �
 """
 from __future__ import annotations
 
-import inspect
-import io
 import re
-import tokenize
 from typing import Any, Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays
+from dlbook.checker import Case, CheckFailure, Exercise, code_without_comments, compare_arrays
 from dlbook.exercises.ch01 import (
     OPTIMIZER_NAMES,
     compare_coefficients,
@@ -228,21 +225,8 @@ def _optimizer_cases(name: str) -> list[Case]:
 _FORBIDDEN = re.compile(r"\bdlbook\s*\.\s*optim\b|\bfrom\s+dlbook\s+import\b.*\boptim\b|\boptimizers\b")
 
 
-def _code_without_comments(func: Callable) -> str | None:
-    """함수 소스에서 주석과 문자열을 뺀 코드. 소스를 구할 수 없으면 None."""
-    try:
-        source = inspect.getsource(func)
-    except (OSError, TypeError):
-        return None
-    try:
-        tokens = tokenize.generate_tokens(io.StringIO(source).readline)
-        return " ".join(t.string for t in tokens if t.type not in (tokenize.COMMENT, tokenize.STRING))
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        return source
-
-
 def _check_source(func: Callable) -> None:
-    code = _code_without_comments(func)
+    code = code_without_comments(func)
     if code is not None and _FORBIDDEN.search(code):
         raise CheckFailure("keras.optimizers나 dlbook.optim을 불러 쓰지 말고 갱신 식을 NumPy로 직접 구현하세요")
 
