@@ -85,6 +85,11 @@ def test_every_page_uses_the_glossary():
     assert not findings, "\n".join(map(str, findings))
 
 
+def _findings(tmp_path, table, markdown: str, kind: str) -> list:
+    """마크다운 셀 하나와 맞는 용어 표를 가진 장을 검사해 한 종류의 문제만 돌려준다."""
+    return [f for f in glossary.check_notebook(_notebook(tmp_path, markdown, TERMS_OK), table) if f.kind == kind]
+
+
 @pytest.mark.parametrize("line, flagged", [
     pytest.param("난수 씨드를 고정한다.", True, id="ssi-deu"),
     pytest.param("난수 시드를 고정한다.", False, id="si-deu"),
@@ -96,8 +101,7 @@ def test_one_spelling_per_concept(tmp_path, table, line, flagged):
     """용어집의 '쓰지 않는 말'에 실제로 있는 행으로 검사한다: 씨드, 파라미터, 기울기(그래디언트의 뜻)."""
     wrongs = {wrong for wrong, _, _ in table.avoid}
     assert {"씨드", "파라미터", "기울기", "임곗값", "학습 세트"} <= wrongs
-    findings = [f for f in glossary.check_notebook(_notebook(tmp_path, "## 1-1. 텐서\n\n" + line, TERMS_OK), table)
-                if f.kind == "avoid"]
+    findings = _findings(tmp_path, table, "## 1-1. 텐서\n\n" + line, "avoid")
     assert bool(findings) is flagged, findings
 
 
@@ -109,6 +113,5 @@ def test_one_spelling_per_concept(tmp_path, table, line, flagged):
     pytest.param("### Keras의 `fit`과 Adam", False, id="names-and-code"),
 ])
 def test_english_heading_left_from_a_seed_is_flagged(tmp_path, table, heading, flagged):
-    findings = [f for f in glossary.check_notebook(_notebook(tmp_path, heading + "\n\n본문.", TERMS_OK), table)
-                if f.kind == "english-heading"]
+    findings = _findings(tmp_path, table, heading + "\n\n본문.", "english-heading")
     assert bool(findings) is flagged, findings
