@@ -102,6 +102,7 @@ def test_planted_mismatch_is_reported_with_section_and_both_values(tmp_path, pro
     pytest.param("이 장은 처음부터 끝까지 1분 안쪽으로 걸린다.", 75.0, False, id="upper-bound-broken"),
     pytest.param("이 장은 처음부터 끝까지 1분 안팎 걸린다.", 20.0, False, id="stale-estimate"),
     pytest.param("이 장은 처음부터 끝까지 30초 안팎 걸린다.", 20.0, True, id="estimate-within-a-factor-of-two"),
+    pytest.param("이 장은 처음부터 끝까지 1분이 넘게 걸린다.", 20.0, False, id="lower-bound-after-a-particle"),
 ])
 def test_run_time_claims_are_checked_against_the_measured_run_time(tmp_path, prose, runtime, ok):
     path = _executed(tmp_path, DEMO[:2] + [("markdown", "## 99-2. 정리\n\n" + prose, "")])
