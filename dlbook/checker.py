@@ -21,6 +21,7 @@ upwards.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
 import inspect
@@ -37,7 +38,7 @@ import numpy as np
 
 from dlbook._quiet import quiet
 
-__all__ = ["Case", "CheckFailure", "Exercise", "array_result", "check", "code_without_comments", "compare_arrays",
+__all__ = ["Case", "CheckFailure", "Exercise", "array_result", "check", "code_without_comments", "compare_arrays", "forbid_calls",
            "compare_close", "load_exercise", "scalar_of"]
 
 
@@ -78,6 +79,9 @@ class Exercise:
     compare: Callable[[Any, Any, Case], None] | None = None
     rtol: float = 1e-5
     atol: float = 1e-6
+    # 답이 부르면 안 되는 것 (기준 구현): "tensorflow.nn.conv2d", 모듈이면 "sklearn.metrics" (dlbook._forbid).
+    # 숨은 연습문제에 없으면 같은 id의 공개 연습문제의 목록을 쓴다 (load_exercise).
+    forbidden: tuple[str, ...] = ()
 
     def expected_for(self, case: Case) -> Any:
         return self.reference(case) if self.reference is not None else case.expected
@@ -180,6 +184,16 @@ def compare_close(got: Any, expected: Any, *, rtol: float = 1e-5, atol: float = 
     compare_arrays(got, expected, rtol=rtol, atol=atol, name=name)
 
 
+def forbid_calls(table: dict[str, "Exercise"], bans: dict[str, tuple[str, ...]]) -> None:
+    """``bans``의 연습문제(id, 또는 ``id/부분``들의 공통 앞부분)에 부르면 안 되는 것들을 적는다 (dlbook._forbid)."""
+    for key, names in bans.items():
+        matched = [eid for eid in table if eid == key or eid.startswith(key + "/")]
+        if not matched:
+            raise KeyError(f"알 수 없는 연습문제 id: {key}")
+        for eid in matched:
+            table[eid].forbidden = tuple(names)
+
+
 # --- finding exercises -------------------------------------------------------------------------
 
 def _chapter_of(exercise_id: str) -> str:
@@ -213,7 +227,12 @@ def load_exercise(exercise_id: str, hidden: bool = False) -> Exercise:
         table = importlib.import_module(f"dlbook.exercises.{chapter}").VISIBLE
     if exercise_id not in table:
         raise KeyError(f"알 수 없는 연습문제 id: {exercise_id}")
-    return table[exercise_id]
+    exercise = table[exercise_id]
+    if hidden and not exercise.forbidden:
+        visible = importlib.import_module(f"dlbook.exercises.{chapter}").VISIBLE.get(exercise_id)
+        if visible is not None and visible.forbidden:
+            exercise = dataclasses.replace(exercise, forbidden=visible.forbidden)
+    return exercise
 
 
 # --- running -----------------------------------------------------------------------------------
@@ -227,6 +246,8 @@ def check(exercise_id: str, func: Callable, *, hidden: bool = False) -> None:
 
     통과하면 한 줄을 출력하고, 틀리면 무엇이 다른지 말하는 :class:`CheckFailure`를 올린다.
     """
+    from dlbook import _forbid
+
     exercise = load_exercise(exercise_id, hidden=hidden)
     if not callable(func):
         raise CheckFailure(f"{exercise_id}: 함수가 아니라 {type(func).__name__}이(가) 전달되었습니다")
@@ -234,7 +255,7 @@ def check(exercise_id: str, func: Callable, *, hidden: bool = False) -> None:
         cases = exercise.cases()
     for i, case in enumerate(cases):
         try:
-            with quiet():
+            with quiet(), _forbid.watch(exercise.forbidden, func):
                 got = exercise.run(func, case)
         except NotImplementedError:
             raise CheckFailure(f"{exercise_id}: 아직 구현하지 않았습니다 (NotImplementedError)") from None

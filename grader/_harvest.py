@@ -33,6 +33,7 @@ def _error_text(exc: BaseException) -> str:
 
 def harvest(index: int, calls: list) -> None:
     """테스트 셀 ``index``의 ``calls``: [(연습문제 id, hidden, 함수를 돌려주는 lambda), …]."""
+    from dlbook._forbid import watch
     from dlbook._quiet import quiet
     plan = _plan()
     record = []
@@ -51,7 +52,7 @@ def harvest(index: int, calls: list) -> None:
         else:
             for case in entry["cases"]:
                 try:
-                    with quiet():
+                    with quiet(), watch(entry.get("forbidden", ()), func):
                         got = entry["run"](func, case)
                     outputs.append(encode(got))
                 except WireError as exc:

@@ -77,7 +77,7 @@ def _prepare_main(job_path: Path) -> int:
             wanted = [ex.expected_for(case) for case in cases]
         shipped = [Case(args=c.args, kwargs=c.kwargs, expected=None if hidden else c.expected, label=c.label)
                    for c in cases]
-        plan[(eid, hidden)] = {"run": ex.run, "cases": shipped}
+        plan[(eid, hidden)] = {"run": ex.run, "cases": shipped, "forbidden": tuple(ex.forbidden)}
         # 숨은 모듈은 sys.modules에 없으므로 cloudpickle이 그 함수들(run, compare)을 값으로 담는다
         expected[(eid, hidden)] = {"expected": wanted, "cases": cases, "exercise": ex}
     workdir = Path(job["workdir"])

@@ -20,7 +20,7 @@ from typing import Any, Callable
 import numpy as np
 
 from dlbook import checker
-from dlbook.checker import Case, CheckFailure, Exercise, code_without_comments, compare_arrays
+from dlbook.checker import forbid_calls, Case, CheckFailure, Exercise, code_without_comments, compare_arrays
 
 __all__ = [
     "OPTIMIZER_NAMES", "VISIBLE", "compare_coefficients", "compare_gd_steps", "compare_minibatches",
@@ -324,3 +324,9 @@ VISIBLE: dict[str, Exercise] = {
         id="ch01-ex5-keras-quadratic", cases=_fit_cases, run=run_fit_quadratic,
         compare=lambda g, e, c: compare_coefficients(g, e, c, atol=0.1)),
 }
+
+# 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들
+forbid_calls(VISIBLE, {
+    "ch01-ex1-rmse": ("keras.metrics", "keras.losses", "sklearn.metrics"),
+    "ch01-ex3-optimizers": ("keras.optimizers",),
+})

@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, array_result, compare_arrays, scalar_of
+from dlbook.checker import forbid_calls, Case, CheckFailure, Exercise, array_result, compare_arrays, scalar_of
 
 __all__ = [
     "ACTIVATION_NAMES", "VISIBLE", "array_result", "compare_mlp", "compare_numerical_gradient",
@@ -284,3 +284,13 @@ VISIBLE: dict[str, Exercise] = {
         cases=lambda: [Case(args=args, kwargs=kw, expected=exp, label=label) for args, kw, exp, label in _SOM_CASES],
         run=run_som_step, compare=compare_som),
 }
+
+# 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들
+forbid_calls(VISIBLE, {
+    "ch04-ex1-activations": ("keras.activations", "tensorflow.nn", "tensorflow.math.sigmoid",
+                             "scipy.special.expit", "tensorflow.GradientTape"),
+    "ch04-ex2-perceptron": ("sklearn.linear_model",),
+    "ch04-ex3-mlp-backprop": ("tensorflow.GradientTape", "keras.layers.Dense"),
+    "ch04-ex4-numerical-gradient": ("tensorflow.GradientTape", "scipy.optimize.approx_fprime",
+                                    "scipy.optimize.check_grad"),
+})

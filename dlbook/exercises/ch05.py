@@ -17,7 +17,7 @@ from typing import Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, array_result, compare_arrays, to_numpy
+from dlbook.checker import forbid_calls, Case, CheckFailure, Exercise, array_result, compare_arrays, to_numpy
 
 __all__ = [
     "VISIBLE", "array_result", "compare_lstm", "compare_windows", "run_gru_step", "run_lstm_step",
@@ -217,3 +217,11 @@ VISIBLE: dict[str, Exercise] = {
     "ch05-ex4-windows": Exercise(id="ch05-ex4-windows", cases=_window_cases, run=run_windows,
                                  compare=compare_windows),
 }
+
+# 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들
+forbid_calls(VISIBLE, {
+    "ch05-ex1-simple-rnn": ("keras.layers.SimpleRNN", "keras.layers.SimpleRNNCell", "keras.layers.RNN"),
+    "ch05-ex2-lstm-step": ("keras.layers.LSTM", "keras.layers.LSTMCell", "keras.layers.RNN"),
+    "ch05-ex3-gru-step": ("keras.layers.GRU", "keras.layers.GRUCell", "keras.layers.RNN"),
+    "ch05-ex4-windows": ("keras.utils.timeseries_dataset_from_array",),
+})

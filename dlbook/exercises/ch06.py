@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays, to_numpy
+from dlbook.checker import forbid_calls, Case, CheckFailure, Exercise, compare_arrays, to_numpy
 
 __all__ = ["VISIBLE", "WORKED_INPUT", "WORKED_KERNEL", "compare_int", "run_array", "run_size"]
 
@@ -144,3 +144,16 @@ VISIBLE: dict[str, Exercise] = {
     "ch06-ex4-kernel-grad": Exercise(id="ch06-ex4-kernel-grad", cases=_kernel_grad_cases, run=run_array,
                                      compare=_compare_array),
 }
+
+# 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들
+forbid_calls(VISIBLE, {
+    "ch06-ex1-conv2d": ("tensorflow.nn.conv2d", "tensorflow.nn.convolution", "tensorflow.nn.depthwise_conv2d",
+                        "tensorflow.raw_ops.Conv2D", "keras.layers.Conv2D", "keras.ops.conv",
+                        "scipy.signal", "scipy.ndimage"),
+    "ch06-ex2-max-pool": ("tensorflow.nn.max_pool2d", "tensorflow.nn.max_pool", "tensorflow.nn.pool",
+                          "tensorflow.raw_ops.MaxPool", "tensorflow.raw_ops.MaxPoolV2",
+                          "keras.layers.MaxPooling2D", "keras.ops.max_pool", "scipy.ndimage"),
+    "ch06-ex4-kernel-grad": ("tensorflow.GradientTape", "tensorflow.nn.conv2d", "tensorflow.nn.convolution",
+                             "tensorflow.raw_ops.Conv2D", "tensorflow.raw_ops.Conv2DBackpropFilter",
+                             "keras.layers.Conv2D", "keras.ops.conv", "scipy.signal"),
+})

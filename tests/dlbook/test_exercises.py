@@ -166,3 +166,33 @@ def test_wrong_answer_loses_points(path, monkeypatch):
     for ex_id, func_name in targets:
         assert _fails(ex_id, namespace[func_name], stop_at_first=True), \
             f"{path.name}: {ex_id}의 공개·숨은 검사를 모두 통과했다"
+
+
+# --- 기준 구현을 부르는 답 ----------------------------------------------------------------------
+
+CALLS = [pytest.param(path, id=path.stem) for ch in chapters() for path in wrong_files(ch) if "--calls-" in path.name]
+
+
+@pytest.mark.parametrize("path", CALLS)
+def test_answer_calling_the_reference_is_refused_for_that_reason(path, monkeypatch):
+    """``--calls-`` 답은 기준 구현을 부른다는 이유로 공개·숨은 검사에서 모두 떨어진다 (우연히 틀려서가 아니다)."""
+    name = path.parent.name
+    _hidden(monkeypatch, name)
+    gid, targets = wrong_target(path)
+    source = chapter(name).answers[gid] + "\n\n" + path.read_text(encoding="utf-8")
+    namespace = define(source, f"{name} calls {path.stem}", libraries(name))
+    for ex_id, func_name in targets:
+        messages = _fails(ex_id, namespace[func_name])
+        assert len(messages) == 2, f"{path.name}: {ex_id}의 검사 하나를 통과했다: {messages}"
+        assert all("부를 수 없습니다" in m or "검사 장치" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("name", chapters())
+def test_every_forbidding_exercise_has_an_answer_that_calls_the_reference(name):
+    from dlbook.checker import load_exercise
+
+    forbidding = {ex_id for _, ex_id, _ in chapter(name).exercises() if load_exercise(ex_id).forbidden}
+    calling = {ex_id for path in wrong_files(name) if "--calls-" in path.name for ex_id, _ in wrong_target(path)[1]}
+    prefixes = {ex_id.split("/")[0] for ex_id in calling}
+    missing = {ex_id for ex_id in forbidding if ex_id not in calling and ex_id.split("/")[0] not in prefixes}
+    assert not missing, f"기준 구현을 부르는 답(--calls-)이 없는 연습문제: {sorted(missing)}"

@@ -1,0 +1,113 @@
+"""dlbook._forbid: 기준 구현을 부르는 답을 어떤 길로 부르든 잡는가, 정당한 답은 그대로 두는가."""
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+
+from dlbook import _forbid
+from dlbook.checker import CheckFailure, Exercise, Case, check
+
+
+def _run(names, func, *args):
+    with _forbid.watch(tuple(names), func):
+        return func(*args)
+
+
+def test_a_call_through_a_helper_function_is_caught_at_run_time():
+    import numpy.linalg as la
+
+    solver = la.lstsq                      # 다른 이름으로, 다른 함수 안에서 부른다: 소스 검사로는 안 보인다
+
+    def helper(a, b):
+        return solver(a, b, rcond=None)[0]
+
+    def answer(a, b):
+        return helper(a, b)
+
+    with pytest.raises(_forbid.ForbiddenCall, match="numpy.linalg.lstsq"):
+        _run(["numpy.linalg.lstsq"], answer, np.eye(2), np.ones(2))
+
+
+def test_a_forbidden_module_covers_its_classes_and_functions():
+    def answer(x):
+        from sklearn import preprocessing as pp
+        scaler = getattr(pp, "Standard" + "Scaler")()   # 소스에는 이름이 없다
+        return scaler.fit_transform(x)
+
+    with pytest.raises(_forbid.ForbiddenCall, match="sklearn.preprocessing"):
+        _run(["sklearn.preprocessing"], answer, np.ones((3, 2)))
+
+
+def test_decorated_tensorflow_ops_are_caught_without_catching_every_op():
+    tf = pytest.importorskip("tensorflow")
+
+    def conv(x, k):
+        return getattr(tf.nn, "conv" + "2d")(x, k, strides=1, padding="VALID")
+
+    x = np.ones((1, 4, 4, 1), np.float32)
+    k = np.ones((2, 2, 1, 1), np.float32)
+    with pytest.raises(_forbid.ForbiddenCall, match="tensorflow.nn.conv2d"):
+        _run(["tensorflow.nn.conv2d"], conv, x, k)
+
+    def other_ops(x):
+        return tf.reduce_sum(tf.square(x)).numpy()   # 같은 dispatch 장식을 지나는 다른 연산은 괜찮다
+
+    assert _run(["tensorflow.nn.conv2d"], other_ops, x) == 16.0
+
+
+def test_source_check_catches_ufuncs_the_profiler_cannot_see():
+    def answer(p, q):
+        import scipy.special
+        return scipy.special.rel_entr(p, q).sum()
+
+    with pytest.raises(_forbid.ForbiddenCall, match="rel_entr"):
+        _run(["scipy.special.rel_entr"], answer, np.ones(2) / 2, np.ones(2) / 2)
+
+
+def test_own_names_that_merely_match_are_allowed():
+    def conv2d(x):                          # 학생 함수의 이름이 금지된 함수의 이름과 같아도 된다
+        rel_entr = x * 2                    # 변수 이름도
+        return rel_entr.sum()
+
+    assert _run(["tensorflow.nn.conv2d", "scipy.special.rel_entr"], conv2d, np.ones(3)) == 6.0
+
+
+def test_switching_the_monitor_off_is_reported():
+    def answer(x):
+        sys.setprofile(None)
+        return x
+
+    before = sys.getprofile()
+    with pytest.raises(_forbid.ForbiddenCall, match="sys.setprofile"):
+        _run(["numpy.polyfit"], answer, 1)
+    assert sys.getprofile() is before        # 검사 뒤 원래 상태로 돌아온다
+
+
+def test_unknown_names_are_skipped_and_an_empty_list_costs_nothing():
+    assert _run(["no_such_package.f", "numpy.no_such_function"], lambda: 3) == 3
+    assert _run([], lambda: 4) == 4
+
+
+def test_check_reports_the_ban_in_korean_and_hidden_exercises_inherit_it(monkeypatch):
+    import dlbook.exercises.ch03 as ch03
+
+    def standardize(X_train, X_test):
+        from sklearn.preprocessing import StandardScaler as S
+        s = S().fit(X_train)
+        return s.transform(X_train), s.transform(X_test)
+
+    with pytest.raises(CheckFailure, match="부를 수 없습니다"):
+        check("ch03-ex2-standardize", standardize)
+    assert ch03.VISIBLE["ch03-ex2-standardize"].forbidden
+
+    from pathlib import Path
+    from dlbook.checker import load_exercise
+    monkeypatch.setenv("DLBOOK_HIDDEN_DIR", str(Path(__file__).resolve().parents[2] / "solutions" / "ch03"))
+    assert load_exercise("ch03-ex2-standardize", hidden=True).forbidden == ch03.VISIBLE["ch03-ex2-standardize"].forbidden
+
+
+def test_an_exercise_without_bans_runs_unwatched():
+    ex = Exercise(id="x", cases=lambda: [Case(args=(2,), expected=4)])
+    assert ex.forbidden == ()

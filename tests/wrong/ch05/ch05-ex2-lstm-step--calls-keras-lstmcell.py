@@ -1,0 +1,8 @@
+# overrides: ch05-ex2-lstm-step
+# why: Keras의 LSTMCell로 한 스텝을 계산했다 (기준 구현을 부른 답)
+def lstm_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+    cell = keras.layers.LSTMCell(np.shape(recurrent_kernel)[0])
+    cell.build(np.shape(x_t))
+    cell.set_weights([np.asarray(kernel, np.float32), np.asarray(recurrent_kernel, np.float32), np.asarray(bias, np.float32)])
+    h, (h2, c) = cell(np.asarray(x_t, np.float32), [np.asarray(h_prev, np.float32), np.asarray(c_prev, np.float32)])
+    return keras.ops.convert_to_numpy(h), keras.ops.convert_to_numpy(c)
