@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays, scalar_of, to_numpy
+from dlbook.checker import forbid_calls, Case, CheckFailure, Exercise, compare_arrays, scalar_of, to_numpy
 
 __all__ = [
     "INFORMATION_PARTS", "VISIBLE", "compare_line", "compare_logistic_step", "run_array",
@@ -185,3 +185,17 @@ VISIBLE: dict[str, Exercise] = {
     "ch02-ex5-stable-bce": Exercise(id="ch02-ex5-stable-bce", cases=_bce_cases, run=run_array,
                                     rtol=1e-6, atol=1e-8),
 }
+
+# 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들
+forbid_calls(VISIBLE, {
+    "ch02-ex1-ols": ("numpy.polyfit", "numpy.linalg.lstsq", "numpy.linalg.pinv", "scipy.linalg.lstsq",
+                     "scipy.stats.linregress", "sklearn.linear_model"),
+    "ch02-ex2-tls": ("sklearn.decomposition",),
+    "ch02-ex3-logistic-step": ("tensorflow.GradientTape", "sklearn.linear_model"),
+    "ch02-ex4-information": ("scipy.stats.entropy", "scipy.special.entr", "scipy.special.rel_entr",
+                             "scipy.special.kl_div", "keras.losses", "keras.ops.binary_crossentropy",
+                             "keras.ops.categorical_crossentropy"),
+    "ch02-ex5-stable-bce": ("keras.losses", "keras.ops.binary_crossentropy",
+                            "tensorflow.nn.sigmoid_cross_entropy_with_logits",
+                            "tensorflow.nn.weighted_cross_entropy_with_logits"),
+})

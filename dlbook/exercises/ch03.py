@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, compare_arrays, to_numpy
+from dlbook.checker import forbid_calls, Case, CheckFailure, Exercise, compare_arrays, to_numpy
 
 __all__ = [
     "METRIC_NAMES", "VISIBLE", "compare_kmeans_step", "compare_labels", "compare_metrics",
@@ -251,3 +251,11 @@ VISIBLE: dict[str, Exercise] = {
                                         compare=lambda g, e, c: compare_arrays(g, e, rtol=1e-6, atol=1e-9,
                                                                                name="관성(inertia)")),
 }
+
+# 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들
+forbid_calls(VISIBLE, {
+    "ch03-ex1-knn-predict": ("sklearn.neighbors", "scipy.spatial.KDTree", "scipy.spatial.cKDTree"),
+    "ch03-ex2-standardize": ("sklearn.preprocessing", "scipy.stats.zscore"),
+    "ch03-ex3-binary-metrics": ("sklearn.metrics",),
+    "ch03-ex4-kmeans": ("sklearn.cluster", "scipy.cluster", "sklearn.metrics"),
+})
