@@ -99,7 +99,11 @@ def resolve(names: tuple[str, ...]) -> tuple[dict, dict]:
             continue
         members = [obj]
         if isinstance(obj, types.ModuleType):
+            # 모듈의 공개 이름 가운데 같은 패키지의 것만: `abc.ABCMeta`, `numbers.Real`처럼 모듈이 import해 다시 내보내는
+            # 남의 것까지 막으면 Keras의 isinstance 검사 같은 정당한 호출이 걸린다
+            top = obj.__name__.split(".")[0]
             members = [getattr(obj, attr, None) for attr in dir(obj) if not attr.startswith("_")]
+            members = [m for m in members if (getattr(m, "__module__", None) or "").split(".")[0] == top]
         for member in members:
             if inspect.isclass(member):
                 found = _codes_of_class(member)

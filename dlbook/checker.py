@@ -82,6 +82,8 @@ class Exercise:
     # 답이 부르면 안 되는 것 (기준 구현): "tensorflow.nn.conv2d", 모듈이면 "sklearn.metrics" (dlbook._forbid).
     # 숨은 연습문제에 없으면 같은 id의 공개 연습문제의 목록을 쓴다 (load_exercise).
     forbidden: tuple[str, ...] = ()
+    # 통과했을 때 학생에게 보여 줄 한 줄 (예: "정확도 0.972"): 만들고 학습시키는 연습문제가 점수를 알린다
+    report: Callable[[Any, Any, Case], str] | None = None
 
     def expected_for(self, case: Case) -> Any:
         return self.reference(case) if self.reference is not None else case.expected
@@ -229,7 +231,8 @@ def load_exercise(exercise_id: str, hidden: bool = False) -> Exercise:
         raise KeyError(f"알 수 없는 연습문제 id: {exercise_id}")
     exercise = table[exercise_id]
     if hidden and not exercise.forbidden:
-        visible = importlib.import_module(f"dlbook.exercises.{chapter}").VISIBLE.get(exercise_id)
+        table = importlib.import_module(f"dlbook.exercises.{chapter}").VISIBLE
+        visible = table.get(exercise_id) or table.get(exercise_id.split("/")[0])
         if visible is not None and visible.forbidden:
             exercise = dataclasses.replace(exercise, forbidden=visible.forbidden)
     return exercise
@@ -253,6 +256,7 @@ def check(exercise_id: str, func: Callable, *, hidden: bool = False) -> None:
         raise CheckFailure(f"{exercise_id}: 함수가 아니라 {type(func).__name__}이(가) 전달되었습니다")
     with quiet():
         cases = exercise.cases()
+    notes = []
     for i, case in enumerate(cases):
         try:
             with quiet(), _forbid.watch(exercise.forbidden, func):
@@ -270,5 +274,7 @@ def check(exercise_id: str, func: Callable, *, hidden: bool = False) -> None:
             exercise.compare_one(got, expected, case)
         except CheckFailure as exc:
             raise CheckFailure(f"{exercise_id} {_describe_case(case, i)}: {exc}") from None
+        if exercise.report is not None:
+            notes.append(exercise.report(got, expected, case))
     kind = "숨은" if hidden else "공개"
-    print(f"통과: {exercise_id} ({kind} 사례 {len(cases)}개)")
+    print(f"통과: {exercise_id} ({kind} 사례 {len(cases)}개)" + "".join(f" — {note}" for note in notes))

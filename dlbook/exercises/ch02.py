@@ -12,6 +12,7 @@
 | ``ch02-ex3-logistic-step`` | 로지스틱 회귀의 경사 하강 한 스텝 (NumPy) | 2-3 |
 | ``ch02-ex4-information/<이름>`` | 엔트로피, KL 발산, 교차 엔트로피 | 2-4 |
 | ``ch02-ex5-stable-bce`` | 로짓에서 바로 계산하는 안정한 BCE | 2-7 |
+| ``ch02-ex6-digits/<pass|excellent>`` | 손글씨 숫자 분류기를 만들고 학습시키기 (정확도 기준 두 단계) | 2-7 |
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from dlbook.checker import forbid_calls, Case, CheckFailure, Exercise, compare_a
 __all__ = [
     "INFORMATION_PARTS", "VISIBLE", "compare_line", "compare_logistic_step", "run_array",
     "run_line_fit", "run_logistic_step", "scalar_of",
+    "DIGIT_BARS", "digits_split", "run_fit_and_predict", "accuracy_at_least", "accuracy_note", "_digit_exercise",
 ]
 
 INFORMATION_PARTS = ("entropy", "kl_divergence", "cross_entropy")
@@ -174,6 +176,66 @@ def _bce_cases() -> list[Case]:
     ]
 
 
+# --- 연습문제 6: 손글씨 숫자 분류기 (만들고 학습시키기) ------------------------------------------
+
+DIGIT_BARS = {"pass": 0.93, "excellent": 0.96}
+"""정확도 기준: ``ch02-ex6-digits/pass``(부분 점수)와 ``ch02-ex6-digits/excellent``(나머지 점수). 공개 사례는 2-7절과
+같은 나누기, 숨은 사례는 시드가 다른 나누기에서 잰다."""
+
+
+def digits_split(seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """scikit-learn의 손글씨 숫자를 2-7절처럼 나눈다: 픽셀/16, 층화 추출 80:20 → (x_train, y_train, x_test, y_test)."""
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    digits = load_digits()
+    x = (digits.data / 16.0).astype(np.float32)
+    x_train, x_test, y_train, y_test = train_test_split(
+        x, digits.target, test_size=0.2, stratify=digits.target, random_state=seed)
+    return x_train, y_train.astype(np.int64), x_test, y_test.astype(np.int64)
+
+
+def run_fit_and_predict(func: Callable, case: Case) -> np.ndarray:
+    """시드를 고정하고 ``func(x_train, y_train, x_test)``를 부른다: 예측 숫자(정수) 배열, 또는 (n, 10) 점수의 argmax."""
+    import keras
+
+    x_train, y_train, x_test = (np.array(a) for a in case.args)
+    keras.utils.set_random_seed(0)
+    got = to_numpy(func(x_train.copy(), y_train.copy(), x_test.copy()))
+    n = len(x_test)
+    if got.shape == (n, 10):
+        got = got.argmax(axis=1)
+    if got.shape != (n,):
+        raise CheckFailure(f"시험 이미지 {n}장의 예측(모양 ({n},)의 숫자, 또는 ({n}, 10)의 점수)을 돌려주어야 합니다 "
+                           f"(실제 모양: {got.shape})")
+    if not np.all(np.isfinite(got)) or np.any(got != np.round(got)):
+        raise CheckFailure("예측은 0부터 9까지의 정수여야 합니다")
+    return got.astype(np.int64)
+
+
+def accuracy_at_least(bar: float) -> Callable[[np.ndarray, Any, Case], None]:
+    def compare(got: np.ndarray, expected: Any, case: Case) -> None:
+        accuracy = float(np.mean(np.asarray(got) == np.asarray(expected)))
+        if accuracy < bar:
+            raise CheckFailure(f"시험 정확도 {accuracy:.3f}가 기준 {bar:.2f}에 못 미칩니다")
+    return compare
+
+
+def accuracy_note(got: np.ndarray, expected: Any, case: Case) -> str:
+    return f"시험 정확도 {float(np.mean(np.asarray(got) == np.asarray(expected))):.3f}"
+
+
+def _digit_visible_cases() -> list[Case]:
+    x_train, y_train, x_test, y_test = digits_split(0)
+    return [Case(args=(x_train, y_train, x_test), expected=y_test,
+                 label=f"2-7절과 같은 나누기 (훈련 {len(x_train)}장, 시험 {len(x_test)}장)")]
+
+
+def _digit_exercise(level: str, cases: Callable[[], list[Case]]) -> Exercise:
+    return Exercise(id=f"ch02-ex6-digits/{level}", cases=cases, run=run_fit_and_predict,
+                    compare=accuracy_at_least(DIGIT_BARS[level]), report=accuracy_note)
+
+
 # --- 목록 --------------------------------------------------------------------------------------
 
 VISIBLE: dict[str, Exercise] = {
@@ -184,6 +246,7 @@ VISIBLE: dict[str, Exercise] = {
     **{f"ch02-ex4-information/{part}": _information_exercise(part) for part in INFORMATION_PARTS},
     "ch02-ex5-stable-bce": Exercise(id="ch02-ex5-stable-bce", cases=_bce_cases, run=run_array,
                                     rtol=1e-6, atol=1e-8),
+    **{f"ch02-ex6-digits/{level}": _digit_exercise(level, _digit_visible_cases) for level in DIGIT_BARS},
 }
 
 # 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들
@@ -198,4 +261,8 @@ forbid_calls(VISIBLE, {
     "ch02-ex5-stable-bce": ("keras.losses", "keras.ops.binary_crossentropy",
                             "tensorflow.nn.sigmoid_cross_entropy_with_logits",
                             "tensorflow.nn.weighted_cross_entropy_with_logits"),
+    # 학습하는 모델은 Keras(또는 직접 쓴 코드)여야 한다: scikit-learn의 분류기와 데이터 파일은 부르지 않는다
+    "ch02-ex6-digits": ("sklearn.linear_model", "sklearn.svm", "sklearn.neighbors", "sklearn.ensemble",
+                        "sklearn.neural_network", "sklearn.tree", "sklearn.naive_bayes",
+                        "sklearn.discriminant_analysis", "sklearn.datasets"),
 })

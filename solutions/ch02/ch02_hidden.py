@@ -23,7 +23,10 @@ import numpy as np
 
 from dlbook.checker import Case, Exercise, compare_arrays
 from dlbook.exercises.ch02 import (
+    DIGIT_BARS,
     INFORMATION_PARTS,
+    _digit_exercise,
+    digits_split,
     compare_line,
     compare_logistic_step,
     run_array,
@@ -204,6 +207,13 @@ def _bce_compare(got: np.ndarray, expected: np.ndarray, case: Case) -> None:
     compare_arrays(got, expected, rtol=1e-6, atol=1e-8, name="샘플별 BCE")
 
 
+def _digit_hidden_cases() -> list[Case]:
+    # 숨은 나누기: 2-7절(시드 0)과 다른 시드. 시험 레이블은 기댓값으로만 쓰이고 상자에 들어가지 않는다
+    x_train, y_train, x_test, y_test = digits_split(1)
+    return [Case(args=(x_train, y_train, x_test), expected=y_test,
+                 label=f"숨은 나누기 (훈련 {len(x_train)}장, 시험 {len(x_test)}장)")]
+
+
 # --- 목록 --------------------------------------------------------------------------------------
 
 HIDDEN: dict[str, Exercise] = {
@@ -217,4 +227,5 @@ HIDDEN: dict[str, Exercise] = {
     **{f"ch02-ex4-information/{part}": _information_exercise(part) for part in INFORMATION_PARTS},
     "ch02-ex5-stable-bce": Exercise(id="ch02-ex5-stable-bce", cases=_bce_cases, run=run_array,
                                     reference=_bce_reference, compare=_bce_compare),
+    **{f"ch02-ex6-digits/{level}": _digit_exercise(level, _digit_hidden_cases) for level in DIGIT_BARS},
 }

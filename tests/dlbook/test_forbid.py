@@ -111,3 +111,22 @@ def test_check_reports_the_ban_in_korean_and_hidden_exercises_inherit_it(monkeyp
 def test_an_exercise_without_bans_runs_unwatched():
     ex = Exercise(id="x", cases=lambda: [Case(args=(2,), expected=4)])
     assert ex.forbidden == ()
+
+
+def test_a_module_ban_does_not_cover_what_the_module_merely_reexports():
+    # sklearn.naive_bayes는 abc.ABCMeta와 numbers.Real을 다시 내보낸다: isinstance(x, Real) 같은 호출은 괜찮다
+    from numbers import Real
+
+    def answer(x):
+        return isinstance(x, Real)
+
+    assert _run(["sklearn.naive_bayes"], answer, 1.5) is True
+
+
+def test_a_passing_check_shows_the_exercise_report(capsys, monkeypatch):
+    import dlbook.checker as checker
+
+    ex = Exercise(id="x-ex1", cases=lambda: [Case(args=(2,), expected=4)], report=lambda got, exp, case: f"값 {got}")
+    monkeypatch.setattr(checker, "load_exercise", lambda eid, hidden=False: ex)
+    check("x-ex1", lambda v: v * 2)
+    assert "통과: x-ex1 (공개 사례 1개) — 값 4" in capsys.readouterr().out
