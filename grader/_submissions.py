@@ -245,7 +245,7 @@ def _apply_roster(found: list[Submission], roster: dict[str, str], warnings: lis
         warnings.append(f"명단에 없는 제출물 (채점은 한다) / submission not on the roster: {sid}")
     for sid, name in roster.items():
         if sid in by_id:
-            by_id[sid].name = by_id[sid].name or name
+            by_id[sid].name = name or by_id[sid].name   # 강사의 명단이 LMS 파일 이름보다 정확하다
         else:
             lms = next((s.lms for s in found if s.lms), "")
             by_id[sid] = Submission(sid, name=name, lms=lms, problem=SubmissionError(

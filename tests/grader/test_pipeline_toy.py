@@ -345,3 +345,27 @@ def test_unreachable_scheduler_is_a_clear_error(graded, tmp_path):
     with pytest.raises(GraderError, match="Dask 스케줄러.*cannot connect"):
         autograde("ch01", tmp_path / "subs", tmp_path / "out", Options(scheduler="tcp://127.0.0.1:9"),
                   root=graded["repo"], progress=lambda *_: None)
+
+
+def test_canvas_download_with_roster_end_to_end(graded, tmp_path):
+    """Canvas의 평평한 파일(다시 낸 것 포함)과 명단: 가장 나중 것을 채점하고, 안 낸 학생은 missing, LMS용 CSV가 생긴다."""
+    solved = (graded["subs"] / "solved" / "ch01_toy.ipynb").read_text(encoding="utf-8")
+    unsolved = (graded["subs"] / "unsolved" / "ch01_toy.ipynb").read_text(encoding="utf-8")
+    subs = tmp_path / "canvas"
+    subs.mkdir()
+    (subs / "kimminsu_12345_500_ch01_toy.ipynb").write_text(unsolved, encoding="utf-8")
+    (subs / "kimminsu_12345_501_ch01_toy-1.ipynb").write_text(solved, encoding="utf-8")   # 다시 낸 것
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student_id,name\n12345,김민수\n12399,이지우\n", encoding="utf-8")
+    out = tmp_path / "out"
+    rows = autograde("ch01", subs, out, Options(cell_timeout=60, roster=roster), root=graded["repo"],
+                     progress=lambda *_: None)
+    by_id = {r["student_id"]: r for r in rows}
+    assert by_id["12345"]["total"] == 4 and "latest" in by_id["12345"]["status"], by_id["12345"]
+    assert by_id["12399"]["total"] == 0 and by_id["12399"]["status"].startswith("missing")
+    with open(out / "lms_grades.csv", encoding="utf-8-sig", newline="") as f:
+        assert list(csv.reader(f))[1:] == [["12345", "김민수", "4", "4", "12345.html"],
+                                            ["12399", "이지우", "0", "4", "12399.html"]]
+    with open(out / "canvas_gradebook.csv", encoding="utf-8-sig", newline="") as f:
+        assert [r[1] for r in csv.reader(f)] == ["ID", "12345", "12399"]
+    assert (out / "feedback" / "12399.html").is_file()
