@@ -79,7 +79,7 @@ def _tree_rss(pid: int) -> int:
 def _tree_bytes(folder: Path, max_entries: int) -> tuple[int, int]:
     """``folder`` 아래 파일과 폴더가 디스크에서 차지하는 바이트와 항목 수 (링크는 따라가지 않는다).
 
-    항목이 ``max_entries``를 넘으면 거기서 센다를 멈춘다 (감시자가 느려지지 않게; 넘었다는 것만으로 충분하다).
+    항목이 ``max_entries``를 넘으면 거기서 세기를 멈춘다 (감시자가 느려지지 않게; 넘었다는 것만으로 충분하다).
     """
     total, count, stack = 0, 0, [str(folder)]
     while stack and count <= max_entries:
