@@ -17,17 +17,22 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--check", action="store_true", help="쓰지 않고 chapters/가 최신인지만 검사 / only check")
     a = sub.add_parser("autograde", help="제출물 채점 / grade submissions")
     a.add_argument("chapter", help="ch01")
-    a.add_argument("submissions", type=Path, help="SUBMISSIONS/<student_id>/<notebook>.ipynb 폴더 또는 zip")
+    a.add_argument("submissions", type=Path, help="제출물 폴더 또는 zip: <student_id>/<notebook>.ipynb, Moodle, Canvas, "
+                   "nbgrader submitted/, <student_id>.ipynb / submissions folder or zip")
     a.add_argument("--out", type=Path, default=None, help="결과 폴더 (기본 grading/out/chNN) / output folder")
     a.add_argument("--workers", type=int, default=1, help="동시에 채점할 학생 수 / parallel workers")
     a.add_argument("--cell-timeout", type=int, default=120, help="셀 하나의 시간 제한(초) / per-cell timeout")
     a.add_argument("--timeout", type=int, default=900, help="학생 한 명의 시간 제한(초) / per-notebook timeout")
     a.add_argument("--cpu-seconds", type=int, default=1200, help="프로세스 하나의 CPU 시간(초) / CPU seconds")
     a.add_argument("--memory-mb", type=int, default=6144, help="학생 한 명의 메모리 합(MB) / memory per submission")
+    a.add_argument("--disk-mb", type=int, default=1024,
+                   help="학생 한 명이 작업 폴더와 /tmp에 쓸 수 있는 양(MB) / disk quota per submission")
     a.add_argument("--processes", type=int, default=256, help="상자 안 프로세스·스레드 수 / processes per sandbox")
     a.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="Dask 스케줄러 주소 (예: tcp://127.0.0.1:8786): 작업을 그 클러스터의 작업자에게 보낸다 "
                         "/ send the grading jobs to a Dask distributed cluster")
+    a.add_argument("--roster", type=Path, default=None, metavar="CSV",
+                   help="명단 CSV (student_id, name 열): 내지 않은 학생도 missing으로 넣는다 / roster: list missing students")
     a.add_argument("--force", action="store_true",
                    help="이미 채점한 제출물도 다시 채점한다 / regrade unchanged submissions too")
     a.add_argument("--unsafe", action="store_true",
@@ -55,13 +60,14 @@ def main(argv: list[str] | None = None) -> int:
         from grader._autograde import Options, autograde
         opts = Options(workers=args.workers, cell_timeout=args.cell_timeout, notebook_timeout=args.timeout,
                        cpu_seconds=args.cpu_seconds, memory_mb=args.memory_mb, processes=args.processes,
+                       disk_mb=args.disk_mb, roster=args.roster,
                        unsafe=args.unsafe, scheduler=args.scheduler)
         if args.unsafe:
             print("경고: 상자 없이 채점합니다 (--unsafe). 학생 코드가 이 계정의 권한으로 실행됩니다 "
                   "/ warning: grading without a sandbox", file=sys.stderr)
         rows = autograde(args.chapter, args.submissions, args.out, opts, root=root, force=args.force)
         out = args.out or _paths.grading_dir(root) / "out" / args.chapter
-        print(f"채점 완료: 학생 {len(rows)}명 → {out}/grades.csv, {out}/report.html, {out}/feedback/ "
+        print(f"채점 완료: 학생 {len(rows)}명 → {out}/grades.csv, {out}/lms_grades.csv, {out}/report.html, {out}/feedback/ "
               f"/ graded {len(rows)} students")
         return 0
     except GraderError as exc:

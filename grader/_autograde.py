@@ -12,7 +12,6 @@ nbgrader의 autograde는 학생 코드와 같은 커널에서 테스트를 돌�
 from __future__ import annotations
 
 import contextlib
-import csv
 import dataclasses
 import hashlib
 import json
@@ -31,7 +30,7 @@ from typing import Any
 
 import nbformat
 
-from grader import _cells, _feedback, _judge, _paths, _report, _sandbox
+from grader import _cells, _csvsafe, _feedback, _judge, _paths, _report, _sandbox
 from grader._exceptions import GraderError, SubmissionError
 from grader._submissions import Submission, assemble, collect, compare_with_release, read_notebook
 
@@ -43,13 +42,16 @@ class Options:
     notebook_timeout: int = 900   # 학생 한 명의 최대 채점 시간 (초, 벽시계)
     cpu_seconds: int = 1200       # 프로세스 하나가 쓸 수 있는 CPU 시간 (초)
     memory_mb: int = 6144         # 학생 한 명의 상자 안 프로세스 전체의 메모리 (MB)
+    disk_mb: int = 1024           # 학생 한 명이 작업 폴더, /tmp, /dev/shm에 쓸 수 있는 양의 합 (MB)
     processes: int = 256          # 상자 안 프로세스·스레드 수
     unsafe: bool = False          # 상자(bwrap) 없이 채점한다 (믿을 수 있는 제출물에만)
     scheduler: str | None = None  # Dask 스케줄러 주소 (예: tcp://10.0.0.5:8786). 없으면 이 기계의 스레드 작업자
+    roster: Path | None = None    # 명단 CSV (학번, 이름): 내지 않은 학생도 missing 줄로 넣는다
 
     def limits(self) -> _sandbox.Limits:
         return _sandbox.Limits(cell_timeout=self.cell_timeout, notebook_timeout=self.notebook_timeout,
-                               cpu_seconds=self.cpu_seconds, memory_mb=self.memory_mb, processes=self.processes)
+                               cpu_seconds=self.cpu_seconds, memory_mb=self.memory_mb, processes=self.processes,
+                               disk_mb=self.disk_mb)
 
 
 def _safe_id(i: int) -> str:
@@ -74,6 +76,69 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
+def _tree_bytes(folder: Path, max_entries: int) -> tuple[int, int]:
+    """``folder`` 아래 파일과 폴더가 디스크에서 차지하는 바이트와 항목 수 (링크는 따라가지 않는다).
+
+    항목이 ``max_entries``를 넘으면 거기서 세기를 멈춘다 (감시자가 느려지지 않게; 넘었다는 것만으로 충분하다).
+    """
+    total, count, stack = 0, 0, [str(folder)]
+    while stack and count <= max_entries:
+        try:
+            with os.scandir(stack.pop()) as it:
+                for entry in it:
+                    count += 1
+                    try:
+                        info = entry.stat(follow_symlinks=False)
+                    except OSError:
+                        continue
+                    total += info.st_blocks * 512
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+        except OSError:
+            continue
+    return total, count
+
+
+_HOST_TMP_DEV = os.stat("/tmp").st_dev if os.path.isdir("/tmp") else None
+
+
+def _sandbox_tmpfs_used(pid: int) -> int:
+    """상자 안의 /tmp와 /dev/shm(tmpfs)에 쓴 바이트: 상자 안 프로세스의 /proc/PID/root로 본다."""
+    import psutil
+    try:
+        procs = psutil.Process(pid).children(recursive=True)
+    except psutil.Error:
+        return 0
+    for p in procs:
+        root = Path(f"/proc/{p.pid}/root")
+        try:
+            if os.stat(root / "tmp").st_dev == _HOST_TMP_DEV:
+                continue   # 아직 상자의 이름공간이 아니다 (bwrap 바깥 쪽)
+            used = 0
+            for name in ("tmp", "dev/shm"):
+                st = os.statvfs(root / name)
+                used += (st.f_blocks - st.f_bfree) * st.f_frsize
+            return used
+        except OSError:
+            continue
+    return 0
+
+
+def _disk_used(scratch: Path, pid: int | None, limits: _sandbox.Limits) -> tuple[int, bool]:
+    """(상자가 쓴 바이트: 작업 폴더 + /tmp + /dev/shm, 파일 수 한도를 넘었나)."""
+    used, entries = _tree_bytes(scratch, limits.disk_files)
+    if pid is not None:
+        used += _sandbox_tmpfs_used(pid)
+    return used, entries > limits.disk_files
+
+
+def _disk_error(limits: _sandbox.Limits) -> SubmissionError:
+    return SubmissionError("disk", f"디스크 쓰기 제한을 넘었습니다 (작업 폴더와 /tmp를 합쳐 {limits.disk_mb} MB, "
+                           f"파일 {limits.disk_files}개)",
+                           f"exceeded the disk quota of {limits.disk_mb} MB / {limits.disk_files} files "
+                           f"(scratch and /tmp together)")
+
+
 def _run_sandboxed(scratch: Path, plan_file: Path, limits: _sandbox.Limits, slot: int, unsafe: bool) -> dict:
     """상자 안에서 노트북을 실행한다. 결과: {"fatal": status} 또는 상자가 남긴 run.json의 내용."""
     inner_job = _sandbox.INSIDE / "job.json" if not unsafe else scratch / "job.json"
@@ -82,19 +147,23 @@ def _run_sandboxed(scratch: Path, plan_file: Path, limits: _sandbox.Limits, slot
         cmd, cwd = inner, scratch
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(_paths.ROOT), os.environ.get("PYTHONPATH", "")]))
     else:
-        cmd, cwd, env = _sandbox.command(inner, scratch, plan_file, slot), None, None
+        cmd, cwd, env = _sandbox.command(inner, scratch, plan_file, slot, limits.disk_mb), None, None
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             start_new_session=True)
     deadline = time.monotonic() + limits.notebook_timeout
     fatal = None
     log = b""
+    quota = limits.disk_mb * 1024 * 1024
     while True:
         try:
             log, _ = proc.communicate(timeout=0.5)
             break
         except subprocess.TimeoutExpired:
             pass
-        if time.monotonic() > deadline:
+        used, too_many = _disk_used(scratch, None if unsafe else proc.pid, limits)
+        if used >= quota or too_many:
+            fatal = _disk_error(limits)
+        elif time.monotonic() > deadline:
             fatal = SubmissionError("timeout", f"채점 시간 {limits.notebook_timeout}초를 넘었습니다",
                                     f"grading took longer than {limits.notebook_timeout} s")
         elif _tree_rss(proc.pid) > limits.memory_mb * 1024 * 1024:
@@ -104,7 +173,13 @@ def _run_sandboxed(scratch: Path, plan_file: Path, limits: _sandbox.Limits, slot
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)   # 상자(PID 이름공간)째 끝낸다
             proc.communicate()
+            if fatal.code == "disk":
+                _clear(scratch)
             return {"fatal": fatal.status}
+    used, too_many = _disk_used(scratch, None, limits)   # 마지막 감시 뒤에 쓰고 끝났을 수도 있다
+    if used >= quota or too_many:
+        _clear(scratch)
+        return {"fatal": _disk_error(limits).status}
     run_file = scratch / "run.json"
     try:
         if run_file.stat().st_size > 8 * 1024 * 1024:
@@ -118,6 +193,18 @@ def _run_sandboxed(scratch: Path, plan_file: Path, limits: _sandbox.Limits, slot
                                          "(학생 코드가 실행기를 끝냈을 수 있습니다)",
                                          f"the sandbox runner exited {proc.returncode} without a report: {tail}").status}
     return result
+
+
+def _clear(scratch: Path, keep: set[str] = frozenset()) -> None:
+    """작업 폴더의 내용을 지워 디스크를 돌려준다 (다음 학생의 채점이 디스크 부족으로 실패하지 않게)."""
+    for entry in list(scratch.iterdir()) if scratch.is_dir() else []:
+        if entry.name in keep and entry.is_file() and not entry.is_symlink():
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                entry.unlink()
 
 
 def execute(job: dict, plan_file: Path, scratch: Path, slot: int) -> dict:
@@ -144,6 +231,9 @@ def execute(job: dict, plan_file: Path, scratch: Path, slot: int) -> dict:
     result["seconds"] = round(time.monotonic() - started, 2)
     if not result.get("fatal"):
         result["harvest"] = _judge.read_harvest(scratch / "out")
+    # 학생이 쓴 파일은 결과를 읽은 뒤 지운다: 한도 안에서 쓴 것도 학생 수만큼 쌓이면 디스크를 채운다.
+    # 채점기가 만든 것(채점 노트북, job.json, run.json)만 살펴보기용으로 남긴다
+    _clear(scratch, keep={"grading.ipynb", "job.json", "run.json"})
     return result
 
 
@@ -262,16 +352,62 @@ def _dask_runner(address: str, plan_file: Path, unsafe: bool, progress):
         client.close()
 
 
-def _status(sub: Submission, result: dict) -> str:
+def _status(sub: Submission, result: dict, died_in: str | None = None) -> str:
     notes = list(sub.notes)
     if result.get("fatal"):
         return result["fatal"]
     if result.get("kernel_died"):
-        return SubmissionError("kernel-died", "채점 중 커널이 죽었습니다 (메모리 초과, os._exit 등)",
-                               "the kernel died during grading").status
+        if died_in is None:
+            return SubmissionError("kernel-died", "채점 중 커널이 죽었습니다 (메모리 초과, os._exit 등)",
+                                   "the kernel died during grading").status
+        return SubmissionError(
+            "kernel-died", f"{died_in}을(를) 실행하다가 커널이 죽었습니다 (메모리 초과, os._exit 등). 그 문제부터 "
+            f"뒤의 문제는 0점, 앞에서 채점한 문제의 점수는 그대로",
+            f"the kernel died while running {died_in}; it and the exercises after it score 0, "
+            f"earlier exercises keep their points").status
     if result.get("timeout"):
         notes.append("cell-timeout: 시간 제한을 넘은 셀이 있어 그 테스트는 0점 / a cell timed out")
     return "ok" if not notes else "ok; " + "; ".join(notes)
+
+
+SETUP = "준비 셀(setup)"
+
+
+def cell_owners(graded) -> list[str | None]:
+    """채점 노트북의 셀마다 그 셀이 속한 연습문제 id (첫 답안 셀 앞의 준비 셀은 None).
+
+    답안 셀은 자기 grade_id, harvest 셀은 그 테스트의 연습문제, 학생이 덧붙인 셀은 바로 앞 답안 셀의 문제다.
+    """
+    owners, current = [], None
+    for cell in graded.cells:
+        test = cell.get("metadata", {}).get("dlbook", {}).get("test")
+        if test:
+            current = _cells.exercise_of(test)
+        elif _cells.is_answer(cell):
+            current = _cells.grade_id(cell)
+        owners.append(current)
+    return owners
+
+
+def after_kernel_death(result: dict, owners: list, exercises: dict, tests: dict, messages: dict) -> str | None:
+    """커널이 죽은 셀의 연습문제부터 뒤의 문제는 0점으로 한다 (그 뒤에 남은 결과 파일은 믿지 않는다).
+
+    돌려주는 것: 죽은 곳의 이름 (연습문제 id 또는 준비 셀), 모르면 None. ``tests``와 ``messages``를 고친다.
+    """
+    at = result.get("died_at")
+    if not result.get("kernel_died") or not isinstance(at, int) or not 0 <= at < len(owners):
+        return None
+    order = list(exercises)
+    killer = owners[at]
+    first = order.index(killer) if killer in order else 0
+    lost = set(order[first:])
+    where = killer if killer in order else SETUP
+    for gid, (_score, max_score) in list(tests.items()):
+        if _cells.exercise_of(gid) in lost:
+            tests[gid] = (0.0, max_score)
+            messages[gid] = (f"{where}을(를) 실행하다가 커널이 죽어 이 테스트는 채점하지 못했습니다 "
+                             f"/ the kernel died while running {where}")
+    return where
 
 
 def _grading_notebook(graded, release_nb, checks: dict) -> tuple[Any, dict[str, int]]:
@@ -289,7 +425,8 @@ def _grading_notebook(graded, release_nb, checks: dict) -> tuple[Any, dict[str, 
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with open(path, "rb") as f:   # 조각씩 읽는다: 출력이 큰 노트북도 메모리에 통째로 올리지 않는다
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def _tests_fingerprint(chapter: str, source_nb_path: Path) -> str:
@@ -387,7 +524,7 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
-    subs, warnings = collect(Path(submissions), source_nb_path.name, work)
+    subs, warnings = collect(Path(submissions), source_nb_path.name, work, chapter, options.roster)
     for w in warnings:
         progress(w)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -421,6 +558,7 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
             jobs.append((sub, None))
             continue
         jobs.append((sub, {"key": _safe_id(i), "notebook": nbformat.writes(graded), "index_of": index_of,
+                           "owners": cell_owners(graded),
                            "limits": dataclasses.asdict(limits), "unsafe": options.unsafe}))
 
     if options.scheduler:
@@ -441,14 +579,15 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
                                         f"(이전 결과 / unchanged, not regraded)"))
                 rows.append(row)
                 continue
-            tests, messages = {}, {}
+            tests, messages, died_in = {}, {}, None
             if result and not result.get("fatal"):
                 tests, messages = verdicts.judge(result.get("harvest") or {}, job["index_of"])
+                died_in = after_kernel_death(result, job.get("owners") or [], exercises, tests, messages)
                 texts = [c.get("error", "") for c in result.get("cells", {}).values()]
                 if any(t.startswith(("KeyboardInterrupt", "CellTimeoutError")) for t in texts):
                     result["timeout"] = True
             scores = _feedback.exercise_scores(tests, exercises)
-            status = sub.problem.status if sub.problem else _status(sub, result)
+            status = sub.problem.status if sub.problem else _status(sub, result, died_in)
             row = {"student_id": sub.student_id, "chapter": chapter, **scores,
                    "total": sum(scores.values()), "max_total": max_total, "status": status}
             details[sub.student_id] = {"seconds": result.get("seconds"), "messages": messages}
@@ -458,6 +597,7 @@ def autograde(chapter: str, submissions: Path, out_dir: Path | None = None, opti
             progress(_progress_line(n, len(jobs), started,
                                     f"{sub.student_id}: {row['total']:g}/{max_total:g} ({status.split(':')[0]})"))
     write_csv(out_dir / "grades.csv", rows, list(exercises))
+    write_lms_csv(out_dir, chapter, rows, subs)
     _report.write(out_dir, chapter, rows, exercises, details)
     return rows
 
@@ -485,10 +625,39 @@ def _write_receipt(out_dir: Path, sub: Submission, row: dict, tests: dict, messa
 
 
 def write_csv(path: Path, rows: list[dict], exercise_ids: list[str]) -> None:
-    fields = ["student_id", "chapter", *exercise_ids, "total", "max_total", "status"]
-    # utf-8-sig: 엑셀에서 열어도 한글이 깨지지 않는다
-    with open(path, "w", newline="", encoding="utf-8-sig") as f:
-        writer = csv.DictWriter(f, fieldnames=fields)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: (f"{row[k]:g}" if isinstance(row[k], float) else row[k]) for k in fields})
+    """grades.csv: 학번·status처럼 밖에서 온 글자는 스프레드시트 수식이 되지 않게 거른다 (:mod:`grader._csvsafe`)."""
+    _csvsafe.write(path, ["student_id", "chapter", *exercise_ids, "total", "max_total", "status"], rows)
+
+
+LMS_FIELDS = ["student_id", "name", "total", "max_total", "feedback_file"]
+
+
+def write_lms_csv(out_dir: Path, chapter: str, rows: list[dict], subs: list[Submission]) -> list[Path]:
+    """LMS 성적 가져오기용 CSV. 언제나 ``lms_grades.csv``(학번, 이름, 총점, 만점, 피드백 파일 이름)를 쓰고,
+    학번이 Moodle·Canvas에서 왔으면 그 LMS가 가져오는 모양도 하나 더 쓴다.
+
+    - ``moodle_grading_worksheet.csv``: 과제의 "채점표 올리기(Upload grading worksheet)" 모양
+      (Identifier = "Participant <번호>", Full name, Grade, Maximum Grade, Feedback comments).
+    - ``canvas_gradebook.csv``: 성적부 가져오기 모양 (Student, ID, SIS User ID, SIS Login ID, Section, 장 이름 열).
+    """
+    by_id = {sub.student_id: sub for sub in subs}
+    names = {sid: sub.name for sid, sub in by_id.items()}
+    written = [out_dir / "lms_grades.csv"]
+    _csvsafe.write(written[0], LMS_FIELDS, ({"student_id": r["student_id"], "name": names.get(r["student_id"], ""),
+                                            "total": r["total"], "max_total": r["max_total"],
+                                            "feedback_file": f"{r['student_id']}.html"} for r in rows))
+    lms_of = {sid: sub.lms for sid, sub in by_id.items()}
+    moodle = [r for r in rows if lms_of.get(r["student_id"]) == "moodle"]
+    if moodle:
+        written.append(out_dir / "moodle_grading_worksheet.csv")
+        _csvsafe.write(written[-1], ["Identifier", "Full name", "Grade", "Maximum Grade", "Feedback comments"],
+                       ({"Identifier": f"Participant {r['student_id']}", "Full name": names.get(r["student_id"], ""),
+                         "Grade": r["total"], "Maximum Grade": r["max_total"],
+                         "Feedback comments": f"feedback/{r['student_id']}.html"} for r in moodle))
+    canvas = [r for r in rows if lms_of.get(r["student_id"]) == "canvas"]
+    if canvas:
+        written.append(out_dir / "canvas_gradebook.csv")
+        _csvsafe.write(written[-1], ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", chapter],
+                       ({"Student": names.get(r["student_id"], ""), "ID": r["student_id"], "SIS User ID": "",
+                         "SIS Login ID": "", "Section": "", chapter: r["total"]} for r in canvas))
+    return written

@@ -22,7 +22,7 @@ def set_limits(limits: dict) -> None:
 
     cap(resource.RLIMIT_CPU, int(limits["cpu_seconds"]))
     cap(resource.RLIMIT_AS, int(limits["address_space_mb"]) * MB)
-    cap(resource.RLIMIT_FSIZE, int(limits["file_mb"]) * MB)
+    cap(resource.RLIMIT_FSIZE, min(int(limits["file_mb"]), int(limits.get("disk_mb") or limits["file_mb"])) * MB)
     cap(resource.RLIMIT_CORE, 0)
     if os.getuid() != 0:  # root에게는 NPROC가 걸리지 않는다 (그래서 상자 안에서는 일반 uid로 바꾼다)
         cap(resource.RLIMIT_NPROC, int(limits["processes"]))
@@ -46,11 +46,18 @@ def main(argv: list[str]) -> int:
     client = NotebookClient(nb, timeout=int(job["limits"]["cell_timeout"]), kernel_name="python3",
                             allow_errors=True, interrupt_on_timeout=True, record_timing=False,
                             resources={"metadata": {"path": str(workdir)}})
-    result = {"kernel_died": False, "error": "", "cells": {}}
+    result = {"kernel_died": False, "error": "", "cells": {}, "died_at": None}
+    running = {"index": None}
+
+    def started(cell, cell_index, **_):
+        running["index"] = cell_index   # 커널이 죽으면 어느 셀에서였는지 알린다
+
+    client.on_cell_start = started
     try:
         client.execute()
     except DeadKernelError as exc:
         result["kernel_died"] = True
+        result["died_at"] = running["index"]
         result["error"] = str(exc)[-500:]
     except Exception as exc:  # noqa: BLE001 - 실행기 자체의 실패도 결과 파일로 알린다
         result["error"] = f"{type(exc).__name__}: {exc}"[-1000:]

@@ -4,7 +4,9 @@
 
 - 읽기 전용: 운영체제(/usr, /etc), 파이썬 설치, 가상환경, 공개 패키지 ``dlbook``과 ``grader``.
   저장소의 나머지(``solutions/``, 숨은 테스트, 다른 학생의 제출물, gradebook, 강사의 홈)는 아예 없다.
-- 쓰기: 그 학생의 작업 폴더 하나(``/work/sandbox``)와 빈 ``/tmp``뿐.
+- 쓰기: 그 학생의 작업 폴더 하나(``/work/sandbox``)와 빈 ``/tmp``, ``/dev/shm``뿐. 셋을 합쳐 쓸 수 있는 양은
+  ``Limits.disk_mb``다: ``/tmp``와 ``/dev/shm``은 그 크기의 tmpfs(bwrap ``--size``)이고, 감시자가 셋의 합을
+  재어 넘으면 상자를 끝낸다 (디스크를 채워 다른 학생의 채점을 망치지 못하게).
 - 네트워크 이름공간이 따로라 밖으로 나가는 연결이 없다 (커널과의 통신은 상자 안의 loopback).
 - PID 이름공간이 따로라 채점기와 다른 학생의 프로세스를 볼 수도, 신호를 보낼 수도 없다.
 - root로 채점하면 상자 안에서는 학생마다 다른 일반 uid로 바꾸어 실행한다: 파일 권한과 프로세스 수 제한
@@ -38,7 +40,9 @@ class Limits:
     memory_mb: int = 6144          # 상자 안 프로세스 전체의 상주 메모리 합 (감시자가 넘으면 끝낸다)
     address_space_mb: int = 16384  # 프로세스 하나의 가상 메모리 (RLIMIT_AS; TensorFlow가 3GB 가까이 예약한다)
     processes: int = 256           # 상자 uid의 프로세스·스레드 수 (RLIMIT_NPROC; TensorFlow 스레드 포함)
-    file_mb: int = 512             # 파일 하나의 최대 크기 (RLIMIT_FSIZE)
+    file_mb: int = 512             # 파일 하나의 최대 크기 (RLIMIT_FSIZE; disk_mb보다 크지 않게 줄인다)
+    disk_mb: int = 1024            # 작업 폴더 + /tmp + /dev/shm에 쓸 수 있는 양의 합 (감시자가 넘으면 끝낸다)
+    disk_files: int = 20000        # 작업 폴더 안 파일·폴더 수 (작은 파일 수십만 개로 감시를 느리게 하지 못하게)
 
 
 def python() -> str:
@@ -71,8 +75,25 @@ def _mkdirs(args: list[str], path: Path, made: set[Path]) -> None:
             made.add(parent)
 
 
-def command(inner: list[str], scratch: Path, plan: Path, slot: int) -> list[str]:
-    """``inner`` 명령을 상자 안에서 실행하는 bwrap 명령줄."""
+@functools.lru_cache(maxsize=1)
+def tmpfs_size_supported() -> bool:
+    """이 bwrap이 ``--size``(tmpfs 크기 제한)를 아는가. 모르면 tmpfs 크기는 그대로 두고 감시자만 잰다."""
+    bwrap = bwrap_path()
+    if bwrap is None:
+        return False
+    try:
+        return "--size" in subprocess.run([bwrap, "--help"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def _tmpfs(path: str, disk_mb: int | None) -> list[str]:
+    size = ["--size", str(disk_mb * 1024 * 1024)] if disk_mb and tmpfs_size_supported() else []
+    return ["--perms", "1777", *size, "--tmpfs", path]
+
+
+def command(inner: list[str], scratch: Path, plan: Path, slot: int, disk_mb: int | None = None) -> list[str]:
+    """``inner`` 명령을 상자 안에서 실행하는 bwrap 명령줄. ``disk_mb``: /tmp와 /dev/shm tmpfs의 크기."""
     bwrap = bwrap_path()
     if bwrap is None:
         raise FileNotFoundError("bwrap")
@@ -89,7 +110,7 @@ def command(inner: list[str], scratch: Path, plan: Path, slot: int) -> list[str]
         elif p.is_dir():
             args += ["--ro-bind", str(p), str(p)]
     # /tmp를 먼저 비운다: 가상환경이나 저장소가 /tmp 아래에 있어도(깨끗한 클론의 CI) 뒤의 bind가 그 위에 얹힌다
-    args += ["--perms", "1777", "--tmpfs", "/tmp"]
+    args += _tmpfs("/tmp", disk_mb)
     made: set[Path] = set()
     for path in _python_roots() + _package_dirs():
         _mkdirs(args, path.parent, made)
@@ -97,7 +118,7 @@ def command(inner: list[str], scratch: Path, plan: Path, slot: int) -> list[str]
     _mkdirs(args, INSIDE.parent, made)
     args += ["--bind", str(scratch), str(INSIDE), "--ro-bind", str(plan), str(PLAN_INSIDE),
              "--proc", "/proc", "--dev", "/dev",
-             "--perms", "1777", "--tmpfs", "/dev/shm",
+             *_tmpfs("/dev/shm", disk_mb),
              "--ro-bind", "/sys", "/sys", "--chdir", str(INSIDE),
              "--clearenv", "--setenv", "HOME", str(INSIDE), "--setenv", "PATH", "/usr/bin:/bin",
              "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp",

@@ -114,6 +114,16 @@ def hostile(tmp_path_factory):
             "    except OSError:\n        pass", "False"),
         # 메모리 폭탄: 상자 전체의 메모리 제한을 넘긴다
         "memory-bomb": _answer("import numpy as np\n_hog = np.ones(3 * 1024 ** 3 // 8)", "False"),
+        # 디스크 채우기: 작업 폴더(채점 기계의 디스크)에 100 MB 파일 넷을 쓰고 계속 돈다
+        "disk-scratch": _answer(
+            "import os, time\nblock = os.urandom(1 << 20)\nfor k in range(4):\n"
+            "    with open(f'fill-{k}.bin', 'wb') as f:\n        for _ in range(100):\n            f.write(block)\n"
+            "time.sleep(5)", "False"),
+        # /tmp(tmpfs, 곧 메모리) 채우기: 꽉 찰 때까지 쓰고 오류를 삼킨다
+        "disk-tmp": _answer(
+            "import os, time\nblock = os.urandom(1 << 20)\ntry:\n    with open('/tmp/fill.bin', 'wb') as f:\n"
+            "        for _ in range(400):\n            f.write(block)\n            f.flush()\nexcept OSError:\n"
+            "    pass\ntime.sleep(5)", "False"),
         # 프로세스 폭탄: 자는 자식을 한없이 만든다 (프로세스 수 제한에 막힌다)
         "fork-bomb": _answer(
             "import os, time\nFORKED = 0\n"
@@ -136,13 +146,15 @@ def hostile(tmp_path_factory):
     out = repo.parent / "out"
     try:
         rows = autograde("ch01", subs, out, Options(workers=2, cell_timeout=30, notebook_timeout=240,
-                                                    memory_mb=2048, processes=128),
+                                                    memory_mb=2048, processes=128, disk_mb=200),
                          root=repo, progress=lambda *_: None)
     finally:
         stop.set()
         server.close()
         secret_home.unlink()
+    big = [p for p in (repo / "grading").rglob("*") if p.is_file() and p.stat().st_size > 50 * 1024 * 1024]
     return {"rows": {r["student_id"]: r for r in rows}, "before": before, "after": {p: _sha(p) for p in before},
+            "big_files_left": big,
             "outside": outside, "connections": connections, "grades": out / "grades.csv"}
 
 
@@ -197,3 +209,13 @@ def test_fork_bomb_is_bounded(hostile):
     # (다른 테스트가 동시에 돌리는 상자와 헷갈리지 않게 이 명령줄로만 찾는다)
     leftovers = [p for p in psutil.process_iter(["cmdline"]) if p.info["cmdline"] == ["sleep", "314.159"]]
     assert not leftovers, f"상자가 끝난 뒤에도 남은 프로세스: {leftovers}"
+
+
+@pytest.mark.parametrize("attack", ["disk-scratch", "disk-tmp"])
+def test_disk_quota_ends_only_that_submission(hostile, attack):
+    """작업 폴더나 /tmp에 한도(200 MB)보다 많이 쓰면 그 학생만 disk 상태로 끝나고, 쓴 파일은 지워진다."""
+    row = hostile["rows"][attack]
+    assert row["status"].startswith("disk: ") and "200 MB" in row["status"], row["status"]
+    assert "디스크 쓰기 제한" in row["status"] and "disk quota" in row["status"]
+    assert row["total"] == 0
+    assert hostile["big_files_left"] == []

@@ -77,6 +77,18 @@ def graded(tmp_path_factory):
         if cell["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex4-minibatches":
             cell["source"] = "import os\nos._exit(3)"  # 답안 셀에서 커널을 죽인다
     files["answer-killer/ch01_toy.ipynb"] = json.dumps(nb)
+    nb = json.loads(solved)
+    for cell in nb["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex1-rmse":
+            # 뒤 문제(ex4, harvest 번호 2)의 결과 파일을 맞는 답으로 미리 써 두고 커널을 죽인다
+            cell["source"] = ("import os, numpy as np\nfrom grader._harvest import harvest\n"
+                              "def minibatches(n, batch_size, shuffle=True, seed=0):\n"
+                              "    order = np.random.default_rng(seed).permutation(n) if shuffle else np.arange(n)\n"
+                              "    return [order[s:s + batch_size] for s in range(0, n, batch_size)]\n"
+                              "harvest(2, [('ch01-ex4-minibatches', False, lambda: minibatches)])\nos._exit(1)")
+    files["fake-then-die/ch01_toy.ipynb"] = json.dumps(nb)
+    # 스프레드시트 수식과 HTML 태그가 든 학번 (LMS 폴더 이름은 학생 이름에서 온다)
+    files['=HYPERLINK("http:evil","x")<img src=x onerror=alert(1)>/ch01_toy.ipynb'] = solved
     # 채점할 수 있는 이상한 입력: 옛 nbformat, 다른 언어 커널, 커널 정보 없음 + 아주 큰 출력, 뒤섞인 셀 + 중복 id
     files["old-format/ch01_toy.ipynb"] = nbformat.writes(nbformat.convert(nbformat.reads(solved, 4), 3), 3)
     nb = json.loads(solved)
@@ -86,8 +98,11 @@ def graded(tmp_path_factory):
     nb = json.loads(solved)
     nb["metadata"].pop("kernelspec", None)
     code = next(c for c in nb["cells"] if c["cell_type"] == "code" and not c["metadata"].get("nbgrader"))
-    code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "손실 0.1234\n" * 700_000}]
-    files["huge-outputs/ch01_toy.ipynb"] = json.dumps(nb)
+    # 맞는 답에 저장된 출력 60 MB 남짓 (글자 출력과 그림): 출력은 채점에 쓰지 않으므로 too-large가 아니다
+    code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["손실 0.1234\n"] * 2_000_000},
+                       {"output_type": "display_data", "metadata": {},
+                        "data": {"image/png": "iVBORw0KGgo" * 3_000_000}}]
+    files["huge-outputs/ch01_toy.ipynb"] = json.dumps(nb, ensure_ascii=False)
     nb = json.loads(solved)
     nb["cells"].reverse()
     wrong = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "ch01-ex1-rmse")
@@ -166,11 +181,32 @@ def test_endless_loop_times_out_and_loses_only_that_exercise(graded):
     assert "timeout" in row["status"], row["status"]
 
 
-def test_kernel_killed_by_an_answer_gets_a_status(graded):
+def test_kernel_killed_by_an_answer_keeps_earlier_points(graded):
+    """ex4의 답안 셀이 커널을 죽였다: 앞에서 채점한 ex1(3점)은 그대로, ex4만 0점, 상태가 ex4를 말한다."""
     row = graded["rows"]["answer-killer"]
-    assert row["total"] < 4
-    assert row["status"].startswith("kernel-died"), row["status"]
+    assert row["ch01-ex1-rmse"] == 3 and row["ch01-ex4-minibatches"] == 0, row
+    assert row["status"].startswith("kernel-died") and "ch01-ex4-minibatches" in row["status"], row["status"]
     assert " / " in row["status"]
+    page = (graded["out"] / "feedback" / "answer-killer.html").read_text(encoding="utf-8")
+    assert "ch01-ex4-minibatches을(를) 실행하다가 커널이 죽었습니다" in page
+
+
+def test_results_planted_before_a_kernel_death_do_not_count(graded):
+    """ex1에서 ex4의 결과 파일을 미리 쓰고 커널을 죽인 답: 죽은 문제부터 뒤는 0점 (써 둔 결과를 믿지 않는다)."""
+    row = graded["rows"]["fake-then-die"]
+    assert row["total"] == 0, row
+    assert "ch01-ex1-rmse" in row["status"], row["status"]
+
+
+def test_hostile_student_id_is_plain_text_in_every_export(graded):
+    sid = '=HYPERLINK("http:evil","x")<img src=x onerror=alert(1)>'
+    assert graded["rows"][sid]["total"] == 4
+    with open(graded["out"] / "grades.csv", encoding="utf-8-sig", newline="") as f:
+        table = list(csv.reader(f))
+    assert ["'" + sid] in [row[:1] for row in table]
+    assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for row in table for v in row)
+    for page in [graded["out"] / "report.html", *(graded["out"] / "feedback").glob("*.html")]:
+        assert "<img src=x" not in page.read_text(encoding="utf-8"), page
 
 
 def test_outputs_written_and_submissions_untouched(graded):
@@ -309,3 +345,27 @@ def test_unreachable_scheduler_is_a_clear_error(graded, tmp_path):
     with pytest.raises(GraderError, match="Dask 스케줄러.*cannot connect"):
         autograde("ch01", tmp_path / "subs", tmp_path / "out", Options(scheduler="tcp://127.0.0.1:9"),
                   root=graded["repo"], progress=lambda *_: None)
+
+
+def test_canvas_download_with_roster_end_to_end(graded, tmp_path):
+    """Canvas의 평평한 파일(다시 낸 것 포함)과 명단: 가장 나중 것을 채점하고, 안 낸 학생은 missing, LMS용 CSV가 생긴다."""
+    solved = (graded["subs"] / "solved" / "ch01_toy.ipynb").read_text(encoding="utf-8")
+    unsolved = (graded["subs"] / "unsolved" / "ch01_toy.ipynb").read_text(encoding="utf-8")
+    subs = tmp_path / "canvas"
+    subs.mkdir()
+    (subs / "kimminsu_12345_500_ch01_toy.ipynb").write_text(unsolved, encoding="utf-8")
+    (subs / "kimminsu_12345_501_ch01_toy-1.ipynb").write_text(solved, encoding="utf-8")   # 다시 낸 것
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student_id,name\n12345,김민수\n12399,이지우\n", encoding="utf-8")
+    out = tmp_path / "out"
+    rows = autograde("ch01", subs, out, Options(cell_timeout=60, roster=roster), root=graded["repo"],
+                     progress=lambda *_: None)
+    by_id = {r["student_id"]: r for r in rows}
+    assert by_id["12345"]["total"] == 4 and "latest" in by_id["12345"]["status"], by_id["12345"]
+    assert by_id["12399"]["total"] == 0 and by_id["12399"]["status"].startswith("missing")
+    with open(out / "lms_grades.csv", encoding="utf-8-sig", newline="") as f:
+        assert list(csv.reader(f))[1:] == [["12345", "김민수", "4", "4", "12345.html"],
+                                            ["12399", "이지우", "0", "4", "12399.html"]]
+    with open(out / "canvas_gradebook.csv", encoding="utf-8-sig", newline="") as f:
+        assert [r[1] for r in csv.reader(f)] == ["ID", "12345", "12399"]
+    assert (out / "feedback" / "12399.html").is_file()

@@ -198,3 +198,168 @@ def test_failure_messages_are_grouped_by_kind():
     assert [s["student_id"] for s in summary["slowest"]] == ["b", "a", "d"]
     assert summary["exercises"]["ex"] == {"max": 2.0, "mean": 0.5, "full": 1, "zero": 3, "histogram": {"0": 3, "2": 1}}
     assert summary["statuses"] == {"empty": 1, "ok": 3} and summary["problems"][0]["student_id"] == "c"
+
+
+def _big_outputs_notebook(path: Path, mb: int = 60) -> dict:
+    """맞는 답(장의 강사용 노트북)에 저장된 출력을 ``mb`` MB쯤 붙인 노트북. 글자와 그림(base64) 출력이 섞였다."""
+    nb = json.loads(nbformat.writes(toy_source()))
+    code = next(c for c in nb["cells"] if c["cell_type"] == "code")
+    lines = mb * 1_000_000 // 2 // 28
+    code["outputs"] = [
+        {"output_type": "stream", "name": "stdout", "text": ['손실 0.1234 "q" \\ [{\n'] * lines},
+        {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBORw0KGgo" * (mb * 50_000)}},
+    ]
+    md = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
+    md["attachments"] = {"a.png": {"image/png": "iVBORw0KGgo" * 1000}}
+    path.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+    return nb
+
+
+def test_huge_stored_outputs_are_dropped_before_the_size_limit(tmp_path):
+    """60 MB 넘는 출력이 붙은 맞는 노트북: 크기 제한에 걸리지 않고, 메모리는 출력 크기만큼 쓰지 않는다."""
+    import tracemalloc
+
+    from grader import _submissions
+    path = tmp_path / "big.ipynb"
+    original = _big_outputs_notebook(path)
+    assert path.stat().st_size > 60_000_000 > _submissions.MAX_NOTEBOOK_BYTES
+    notes = []
+    tracemalloc.start()
+    try:
+        nb = read_notebook(path, notes=notes)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000, f"{peak / 1e6:.0f} MB: 출력까지 메모리에 읽었다"
+    assert [c.source for c in nb.cells] == ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+                                            for c in original["cells"]]
+    assert all(not c.get("outputs") for c in nb.cells) and all(not c.get("attachments") for c in nb.cells)
+    assert [n.split(":")[0] for n in notes] == ["outputs-ignored"] and "graded on the sources" in notes[0]
+
+
+def test_stripping_outputs_gives_the_same_notebook_for_real_chapters(root):
+    """출력을 건너뛰는 읽기는 이 책의 모든 노트북에서 (출력만 빼고) json.load와 같은 결과를 낸다."""
+    from grader._submissions import strip_outputs
+
+    def drop(o):
+        if isinstance(o, dict):
+            return {k: [] if k == "outputs" else {} if k == "attachments" else drop(v) for k, v in o.items()}
+        return [drop(v) for v in o] if isinstance(o, list) else o
+
+    paths = sorted(root.glob("solutions/ch*/*.ipynb")) + sorted(root.glob("chapters/ch*/*.ipynb"))
+    assert len(paths) >= 2
+    for path in paths:
+        raw, _dropped = strip_outputs(path)
+        assert json.loads(raw) == drop(json.loads(path.read_text(encoding="utf-8"))), path
+
+
+def test_notebooks_huge_for_other_reasons_stay_too_large(tmp_path, monkeypatch):
+    from grader import _submissions
+    monkeypatch.setattr(_submissions, "MAX_NOTEBOOK_BYTES", 1_000_000)
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell("x = '" + "가" * 600_000 + "'"))   # 소스 자체가 크다
+    path = _write(tmp_path / "src.ipynb", nbformat.writes(nb).encode("utf-8"))
+    with pytest.raises(SubmissionError) as err:
+        read_notebook(path)
+    assert err.value.code == "too-large" and "without its stored outputs" in err.value.status
+    _big_outputs_notebook(tmp_path / "big.ipynb", mb=3)   # 출력만 크면 괜찮다
+    read_notebook(tmp_path / "big.ipynb")
+    monkeypatch.setattr(_submissions, "MAX_FILE_BYTES", 2_000_000)   # 파일 자체의 한도는 남는다
+    with pytest.raises(SubmissionError) as err:
+        read_notebook(tmp_path / "big.ipynb")
+    assert err.value.code == "too-large"
+
+
+@pytest.mark.parametrize("data", [
+    b'{"cells": [{"outputs": [1, 2', b'{"cells": [{"outputs": "abc', b'{"cells": [], "x": "\\"',
+])
+def test_truncated_outputs_are_not_json(tmp_path, data):
+    with pytest.raises(SubmissionError) as err:
+        read_notebook(_write(tmp_path / "nb.ipynb", data))
+    assert err.value.code == "not-json"
+
+
+# --- LMS에서 내려받은 모양 (각 LMS 문서가 설명하는 이름 규칙대로 만든 가짜 제출물) ---------------------------
+
+def _tree(root: Path, files: dict[str, bytes]) -> Path:
+    for name, data in files.items():
+        _write(root / name, data)
+    return root
+
+
+def _ids(found):
+    return {s.student_id: (s.name, s.path.name if s.path else None, s.problem.code if s.problem else None)
+            for s in found}
+
+
+def test_moodle_download_all_submissions(tmp_path):
+    """Moodle: 학생마다 "Full Name_<참가자 번호>_assignsubmission_file_" 폴더. 번호가 학번, 앞부분이 이름."""
+    from grader._submissions import detect_layout
+    subs = _tree(tmp_path / "moodle", {
+        "Kim Minsu_12345_assignsubmission_file_/ch01_toy.ipynb": GOOD,
+        "Lee Jiwoo_12346_assignsubmission_file_/my answers.ipynb": GOOD,
+        "Lee Jiwoo_12346_assignsubmission_onlinetext_/onlinetext.html": b"<p>hi</p>",
+        "Park Seoyeon_12347_assignsubmission_onlinetext_/onlinetext.html": b"<p>no file</p>",
+        "grading worksheet.csv": b"Identifier,Grade\n",
+    })
+    assert detect_layout(subs) == "moodle"
+    found, warnings = collect(subs, "ch01_toy.ipynb", tmp_path / "work")
+    assert _ids(found) == {"12345": ("Kim Minsu", "ch01_toy.ipynb", None),
+                           "12346": ("Lee Jiwoo", "my answers.ipynb", None),
+                           "12347": ("Park Seoyeon", None, "missing")}
+    assert any("grading worksheet.csv" in w for w in warnings)
+
+
+def test_canvas_flat_files_latest_resubmission_wins(tmp_path):
+    """Canvas: "name_<user id>_<attachment id>_<원래 이름>", 다시 낸 파일은 "-1", 늦은 제출은 "_LATE"."""
+    first, latest = GOOD, json.dumps({**nbformat.v4.new_notebook(), "metadata": {"v": 2}}).encode()
+    subs = _tree(tmp_path / "canvas", {
+        "kimminsu_12345_67890_ch01_toy.ipynb": first,
+        "kimminsu_12345_67990_ch01_toy-1.ipynb": latest,
+        "leejiwoo_LATE_12346_67891_ch01_toy.ipynb": GOOD,
+        "parkseoyeon_12347_67892_homework.ipynb": GOOD,
+    })
+    found, _ = collect(subs, "ch01_toy.ipynb", tmp_path / "work")
+    assert _ids(found) == {"12345": ("kimminsu", "kimminsu_12345_67990_ch01_toy-1.ipynb", None),
+                           "12346": ("leejiwoo", "leejiwoo_LATE_12346_67891_ch01_toy.ipynb", None),
+                           "12347": ("parkseoyeon", "parkseoyeon_12347_67892_homework.ipynb", None)}
+    assert any(n.startswith("latest:") for n in next(s for s in found if s.student_id == "12345").notes)
+
+
+def test_nbgrader_submitted_folder(tmp_path):
+    """nbgrader의 course/submitted/<student>/<assignment>/: 장 이름의 과제 폴더를 고른다."""
+    course = _tree(tmp_path / "course", {
+        "submitted/2025001/ch01/ch01_toy.ipynb": GOOD,
+        "submitted/2025001/ch02/ch02_other.ipynb": GOOD,
+        "submitted/2025002/ch01/ch01_toy.ipynb": GOOD,
+        "submitted/2025003/ch02/ch02_other.ipynb": GOOD,
+        "gradebook.db": b"",
+    })
+    for given in (course, course / "submitted"):
+        found, _ = collect(given, "ch01_toy.ipynb", tmp_path / "work", chapter="ch01")
+        ids = _ids(found)
+        assert ids["2025001"] == ids["2025002"] == ("", "ch01_toy.ipynb", None)
+        assert ids["2025003"] == ("", None, "missing")   # ch02만 냈다
+
+
+def test_flat_student_id_notebooks_and_roster(tmp_path):
+    """평평한 <student_id>.ipynb와 명단: 명단에 있는데 내지 않은 학생은 missing 줄이 된다."""
+    subs = _tree(tmp_path / "flat", {"2025001.ipynb": GOOD, "2025002.ipynb": GOOD, "notes.txt": b"x"})
+    roster = _write(tmp_path / "roster.csv", "학번,이름\n2025001,김민수\n2025002,이지우\n2025003,박서연\n"
+                    .encode("utf-8-sig"))
+    from grader._submissions import read_roster
+    found, warnings = collect(subs, "ch01_toy.ipynb", tmp_path / "work", roster=roster)
+    assert _ids(found) == {"2025001": ("김민수", "2025001.ipynb", None), "2025002": ("이지우", "2025002.ipynb", None),
+                           "2025003": ("박서연", None, "missing")}
+    assert read_roster(_write(tmp_path / "r2.csv", b"student_id\n9\n")) == {"9": ""}
+    with pytest.raises(GraderError, match="student_id"):
+        read_roster(_write(tmp_path / "r3.csv", b"who,what\n1,2\n"))
+
+
+def test_zip_of_a_canvas_download_is_recognised(tmp_path):
+    archive = tmp_path / "submissions.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("submissions/kimminsu_12345_67890_ch01_toy.ipynb", GOOD)
+        zf.writestr("submissions/leejiwoo_12346_67891_ch01_toy.ipynb", GOOD)
+    found, _ = collect(archive, "ch01_toy.ipynb", tmp_path / "work")
+    assert sorted(s.student_id for s in found) == ["12345", "12346"]
