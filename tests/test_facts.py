@@ -108,8 +108,10 @@ def test_run_time_claims_are_checked_against_the_measured_run_time(tmp_path, pro
     path = _executed(tmp_path, DEMO[:2] + [("markdown", "## 99-2. 정리\n\n" + prose, "")])
     nb = json.loads(path.read_text(encoding="utf-8"))
     nb["metadata"]["dlbook_execution_seconds"] = runtime  # 빌드가 잰 장 전체의 실행 시간
-    findings, _ = factcheck.check_notebook(nb, "ch99")
+    findings, tally = factcheck.check_notebook(nb, "ch99")
     assert (findings == []) is ok, findings
+    assert all(f.kind == "runtime" for f in findings)      # 알림으로만: CLI와 책 검사는 이것으로 실패하지 않는다
+    assert tally.runtime == len(findings) and tally.mismatched == 0
 
 
 def test_time_in_a_section_is_checked_against_printed_times_not_any_number(tmp_path):
@@ -177,7 +179,10 @@ def test_book_figures_equal_their_outputs(built):
     findings, tallies = factcheck.check_book()  # 책 빌드의 실행 캐시에서 출력을 읽는다
     assert set(tallies) >= {f"ch{n:02d}" for n in range(1, 12)}, f"검사한 장이 모자란다: {sorted(tallies)}"
     assert sum(t.checked for t in tallies.values()) > 300  # 숫자를 실제로 뽑았다
-    by_key = {f.key: f for f in findings}
+    # 장 전체의 실행 시간은 기계와 부하에 따라 달라서 알리기만 한다 (시간 문턱은 테스트에 넣지 않는다)
+    for note in (f for f in findings if f.kind == "runtime"):
+        print("알림 / note:", note)
+    by_key = {f.key: f for f in findings if f.kind != "runtime"}
     message = _diff(list(by_key), known.FACTS, "숫자 검사 / fact check")
     details = "\n".join(str(by_key[k]) for k in sorted(set(by_key) - set(known.FACTS)))
     assert not message, message + "\n" + details

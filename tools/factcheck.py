@@ -10,6 +10,8 @@
 - 백분율: `99.1%`, `97 %`
 - 시간: `2초`, `1.5분`, `40 ms`. 기계마다 다르므로 출력에 찍힌 시간(같은 절)이나 빌드가 잰 장 전체의 실행 시간
   ("처음부터 끝까지", "장 전체")과 견준다: 어림은 절반~두 배, "…안쪽/이내/미만"은 상한, "…넘게/이상"은 하한.
+  장 전체의 실행 시간이 어긋나면 **알리기만** 한다(kind "runtime"): 그 시간은 기계와 부하에 따라 두세 배 달라지므로
+  시간 문턱을 테스트에 넣지 않는다. 조용한 기계에서 잰 장별 실행 시간은 `make bench`의 몫이다.
 - 배수: `12배`, `3.5×` (`28×28` 같은 모양은 빼고)
 - 백분율 포인트: `5.7%p` (출력의 두 값의 차이와 맞춘다)
 - 개수 비율: `8개 중 7개`, `8개 모드 중 7개`, 그리고 출력이 같은 분모로 세는 곳("덮은 모드 8/8")의 `7/8`
@@ -113,7 +115,7 @@ class Finding:
     chapter: str
     section: str
     cell: int
-    kind: str        # mismatch | outside
+    kind: str        # mismatch | outside | runtime (장 전체의 실행 시간: 알리기만 하고 검사를 실패시키지 않는다)
     prose: str       # 본문의 값
     output: str      # 가장 가까운 출력 값 (없으면 "-")
     sentence: str
@@ -126,6 +128,9 @@ class Finding:
     def __str__(self) -> str:
         if self.kind == "outside":
             what = "노트북 밖에서 잰 숫자: 셀이나 `make bench`로 재현하거나 뺀다 / figure measured outside the notebook"
+        elif self.kind == "runtime":
+            what = (f"장 전체의 실행 시간: 본문 {self.prose}, 이 빌드 {self.output} (기계와 부하에 따라 다르다) "
+                    f"/ chapter run time: prose says {self.prose}, this build took {self.output}")
         else:
             what = (f"본문 {self.prose} ≠ 출력 {self.output} (같은 절 출력에서 가장 가까운 값) "
                     f"/ prose says {self.prose}, nearest output in this section is {self.output}")
@@ -379,6 +384,7 @@ class Tally:
     declared: int = 0
     mismatched: int = 0
     outside: int = 0
+    runtime: int = 0     # 장 전체의 실행 시간이 본문과 맞지 않은 수 (알림만: 시간 문턱은 테스트에 넣지 않는다)
 
 
 RECAP = re.compile(r"요약|정리|마치며|\(장 머리\)")
@@ -427,9 +433,19 @@ def check_notebook(notebook: Path | dict, chapter: str,
                         and not re.search(rf"(?<![\d.])\d+\s*/\s*{figure.extra}(?!\d)", text)):
                     continue  # "0/1 레이블", "문턱값 1/6": 출력이 같은 분모로 세지 않으면 개수가 아니라 분수다
                 tally.checked += 1
+                whole_chapter = figure.kind == "time" and RUNTIME.search(unit) and runtime is not None
+                if whole_chapter:
+                    # 장 전체의 시간("처음부터 끝까지 2분 안쪽")은 빌드가 잰 실행 시간과 견주되, 그 시간은 기계와
+                    # 부하(CI는 테스트와 빌드를 함께 돌린다)에 따라 두세 배 달라진다. 그래서 어긋나도 알리기만 한다:
+                    # 시간 문턱은 테스트에 넣지 않는다. 조용한 기계의 장별 시간은 `make bench`가 잰다.
+                    tally.matched += 1
+                    if not time_matches(figure, [runtime]):
+                        tally.runtime += 1
+                        findings.append(Finding(chapter, section.label, cell, "runtime", figure.text,
+                                                f"{runtime:.1f}초", unit))
+                    continue
                 if figure.kind == "time":
-                    # 장 전체의 시간("처음부터 끝까지 1분 안팎")은 빌드가 잰 실행 시간과만 견준다
-                    times = [runtime] if RUNTIME.search(unit) and runtime is not None else output_times(text)
+                    times = output_times(text)
                     ok = time_matches(figure, times)
                 else:
                     ok = matches(figure, text, numbers)
@@ -520,9 +536,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"오류 / error: {exc}", file=sys.stderr)
         return 2
     if args.command == "report":
-        print("장      검사  출력과 같음  설정  출처 밝힘  어긋남  밖에서 잰")
+        print("장      검사  출력과 같음  설정  출처 밝힘  어긋남  밖에서 잰  실행 시간(알림)")
         for name, t in tallies.items():
-            print(f"{name:<16}{t.checked:>5}{t.matched:>8}{t.settings:>8}{t.declared:>8}{t.mismatched:>8}{t.outside:>8}")
+            print(f"{name:<16}{t.checked:>5}{t.matched:>8}{t.settings:>8}{t.declared:>8}{t.mismatched:>8}{t.outside:>8}"
+                  f"{t.runtime:>10}")
+    notes = [f for f in findings if f.kind == "runtime"]
+    findings = [f for f in findings if f.kind != "runtime"]
+    for finding in notes:
+        print("알림 / note:", finding)
     for finding in findings:
         print(finding)
     print(f"숫자 검사: 문제 {len(findings)}개 / fact check: {len(findings)} finding(s)")
