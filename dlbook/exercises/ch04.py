@@ -11,6 +11,7 @@
 | ``ch04-ex3-mlp-backprop`` | 2층 MLP의 순전파와 역전파 (NumPy) | 4-6 |
 | ``ch04-ex4-numerical-gradient`` | 중앙 차분으로 구하는 수치 그래디언트 | 4-6 |
 | ``ch04-ex5-som-step`` | SOM 한 단계 갱신 | 4-13 |
+| ``ch04-ex6-credit-mlp/<pass|excellent>`` | 신용 평가 MLP를 만들고 학습시키기 (AUC 기준 두 단계) | 4-9 |
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ __all__ = [
     "ACTIVATION_NAMES", "VISIBLE", "array_result", "compare_mlp", "compare_numerical_gradient",
     "compare_perceptron", "compare_som", "run_activation", "run_mlp", "run_numerical_gradient",
     "run_perceptron", "run_som_step", "scalar_of",
+    "CREDIT_BARS", "credit_exercise", "run_fit_and_score",
 ]
 
 ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "elu")
@@ -259,6 +261,57 @@ _SOM_CASES = [
 ]
 
 
+# --- 연습문제 6: 신용 평가 MLP (만들고 학습시키기) ----------------------------------------------------
+
+CREDIT_BARS = {"pass": 0.75, "excellent": 0.78}
+"""시험 AUC 기준: ``…/pass``(부분 점수)와 ``…/excellent``(로지스틱 회귀 수준, 나머지 점수)."""
+
+
+def run_fit_and_score(func: Callable, case: Case) -> np.ndarray:
+    """시드를 고정하고 ``func(x_train, y_train, x_test)``를 부른다: 시험 신청자마다 불량 점수 (길이 m의 실수)."""
+    import keras
+
+    x_train, y_train, x_test = (np.array(a) for a in case.args)
+    keras.utils.set_random_seed(0)
+    got = np.asarray(func(x_train.copy(), y_train.copy(), x_test.copy()), dtype=np.float64)
+    m = len(x_test)
+    if got.shape in ((m, 1),):
+        got = got.ravel()
+    if got.shape != (m,):
+        raise CheckFailure(f"시험 신청자 {m}명의 불량 점수(모양 ({m},) 또는 ({m}, 1))를 돌려주어야 합니다 (실제 모양: {got.shape})")
+    if not np.all(np.isfinite(got)):
+        raise CheckFailure("점수에 nan이나 inf가 있습니다")
+    return got
+
+
+def _auc_at_least(bar: float) -> Callable[[np.ndarray, Any, Case], None]:
+    def compare(got: np.ndarray, expected: Any, case: Case) -> None:
+        from sklearn.metrics import roc_auc_score
+
+        auc = float(roc_auc_score(np.asarray(expected), got))
+        if auc < bar:
+            raise CheckFailure(f"시험 AUC {auc:.3f}가 기준 {bar:.2f}에 못 미칩니다")
+    return compare
+
+
+def _auc_note(got: np.ndarray, expected: Any, case: Case) -> str:
+    from sklearn.metrics import roc_auc_score
+
+    return f"시험 AUC {float(roc_auc_score(np.asarray(expected), got)):.3f}"
+
+
+def credit_exercise(level: str, seed: int, label: str) -> Exercise:
+    """``german_credit_split(seed)``의 (훈련, 시험 입력)으로 학습·예측하고 시험 레이블로 AUC를 잰다."""
+    def cases() -> list[Case]:
+        from dlbook.data import german_credit_split
+
+        (x_train, y_train), (x_test, y_test), _ = german_credit_split(seed=seed)
+        return [Case(args=(x_train, y_train, x_test), expected=y_test,
+                     label=f"{label} (훈련 {len(x_train)}명, 시험 {len(x_test)}명)")]
+    return Exercise(id=f"ch04-ex6-credit-mlp/{level}", cases=cases, run=run_fit_and_score,
+                    compare=_auc_at_least(CREDIT_BARS[level]), report=_auc_note)
+
+
 # --- 목록 --------------------------------------------------------------------------------------
 
 VISIBLE: dict[str, Exercise] = {
@@ -283,6 +336,7 @@ VISIBLE: dict[str, Exercise] = {
         id="ch04-ex5-som-step",
         cases=lambda: [Case(args=args, kwargs=kw, expected=exp, label=label) for args, kw, exp, label in _SOM_CASES],
         run=run_som_step, compare=compare_som),
+    **{f"ch04-ex6-credit-mlp/{level}": credit_exercise(level, 0, "4-9절과 같은 나누기") for level in CREDIT_BARS},
 }
 
 # 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들
@@ -293,4 +347,7 @@ forbid_calls(VISIBLE, {
     "ch04-ex3-mlp-backprop": ("tensorflow.GradientTape", "keras.layers.Dense"),
     "ch04-ex4-numerical-gradient": ("tensorflow.GradientTape", "scipy.optimize.approx_fprime",
                                     "scipy.optimize.check_grad"),
+    # 학습하는 모델은 Keras(또는 직접 쓴 코드): scikit-learn의 분류기와, 시험 레이블이 든 데이터 함수는 부르지 않는다
+    "ch04-ex6-credit-mlp": ("sklearn.linear_model", "sklearn.svm", "sklearn.ensemble", "sklearn.neural_network",
+                            "sklearn.tree", "sklearn.neighbors", "sklearn.naive_bayes", "dlbook.data"),
 })

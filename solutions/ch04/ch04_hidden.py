@@ -19,6 +19,8 @@ import numpy as np
 from dlbook.checker import Case, Exercise
 from dlbook.exercises.ch04 import (
     ACTIVATION_NAMES,
+    CREDIT_BARS,
+    credit_exercise,
     compare_mlp,
     compare_numerical_gradient,
     compare_perceptron,
@@ -297,4 +299,6 @@ HIDDEN: dict[str, Exercise] = {
     "ch04-ex5-som-step": Exercise(
         id="ch04-ex5-som-step", cases=_som_cases, run=run_som_step,
         reference=lambda case: som_reference(*case.args, **case.kwargs), compare=compare_som),
+    # 숨은 나누기: 4-9절(시드 0)과 다른 시드의 700/300. 시험 레이블은 기댓값으로만 쓰이고 상자에 들어가지 않는다
+    **{f"ch04-ex6-credit-mlp/{level}": credit_exercise(level, 1, "숨은 나누기") for level in CREDIT_BARS},
 }
