@@ -7,6 +7,7 @@
 - 옵티마이저 탐색기 다시 그리기 시간, CPU 행렬 곱 GFLOP/s
 - 채점 처리량 (학생 한 명당 초)
 - 6장 MNIST CNN을 더 오래 학습한 시험 정확도 (장 안에서는 1 에포크)
+- 11장 MovieLens 100k 5겹 교차 검증: 중첩으로 고른 행렬 분해, Surprise SVD와 SVD++ (bench_recsys.py)
 - 책 빌드 시간 (처음 / 캐시 후)
 """
 from __future__ import annotations
@@ -203,6 +204,13 @@ def mnist_long(epochs: int = 8) -> dict:
     return out
 
 
+def recsys_cv() -> dict:
+    """11장: 같은 다섯 조각에서 우리 행렬 분해(조각마다 중첩 선택)와 Surprise SVD, SVD++ (bench_recsys.py)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_recsys
+    return bench_recsys.run()
+
+
 def book_build() -> dict:
     result = {}
     for label, clean in (("cold", True), ("warm", False)):
@@ -218,7 +226,7 @@ def book_build() -> dict:
     return result
 
 
-PARTS = ("chapters", "tf_function", "widgets", "grading", "grading_vs_nbgrader", "mnist", "book")
+PARTS = ("chapters", "tf_function", "widgets", "grading", "grading_vs_nbgrader", "mnist", "recsys", "book")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -239,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         "grading": lambda: grading_throughput(args.chapters),
         "grading_vs_nbgrader": lambda: grading_vs_nbgrader(args.chapters[0] if args.chapters else "ch01"),
         "mnist": mnist_long,
+        "recsys": recsys_cv,
         "book": book_build,
     }
     figures = {part: runs[part]() for part in PARTS if part in args.only}

@@ -1,4 +1,5 @@
-"""추천 시스템(11장)의 배관: 평점 표를 행렬로, 고정된 훈련/시험 나누기, 장르 행렬, Surprise 데이터.
+"""추천 시스템(11장)의 배관: 평점 표를 행렬로, 고정된 훈련/시험 분할, 5겹 조각, 장르 행렬, Surprise 데이터,
+추천 목록의 순위 지표(precision@k, recall@k, NDCG@k).
 
 노트북 셀은 추천의 아이디어(유사도, 이웃, 잠재 요인)에 집중하고, 데이터를 모양 맞추는 일은 여기서 한다.
 연습문제의 답(코사인 유사도, 아이템 기반 예측, RMSE, 행렬 분해의 SGD 한 걸음)은 여기에 두지 않는다.
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["genre_matrix", "rating_matrix", "split_ratings", "surprise_sets", "top_n_unseen"]
+__all__ = ["genre_matrix", "kfold_ratings", "ndcg_at_k", "precision_at_k", "rating_matrix", "recall_at_k",
+           "split_ratings", "surprise_sets", "top_n_unseen"]
 
 
 def rating_matrix(ratings, n_users: int | None = None, n_items: int | None = None,
@@ -91,3 +93,66 @@ def top_n_unseen(scores: np.ndarray, seen: np.ndarray, n: int = 10) -> np.ndarra
     candidates = np.flatnonzero(~seen)
     order = np.lexsort((candidates, -scores[candidates]))
     return candidates[order[:n]]
+
+
+def kfold_ratings(ratings, n_splits: int = 5, seed: int = 0):
+    """평점을 무작위로 ``n_splits`` 조각으로 나누어 ``(train, test)`` 쌍의 list를 돌려준다. 11-11절에서 소개.
+
+    조각 ``f``의 ``test``가 f번째 조각, ``train``이 나머지 전부다. 모든 평점은 정확히 한 번 시험에 쓰인다.
+    같은 ``seed``는 같은 조각을 주므로, 모든 방법(우리 구현과 Surprise)을 같은 다섯 조각에서 잴 수 있다.
+    """
+    if not 2 <= n_splits <= len(ratings):
+        raise ValueError(f"n_splits는 2 이상, 평점 수 이하여야 한다 (got {n_splits})")
+    order = np.random.default_rng(seed).permutation(len(ratings))
+    folds = np.array_split(order, n_splits)
+    out = []
+    for f in range(n_splits):
+        test_rows = np.sort(folds[f])
+        train_rows = np.sort(np.concatenate([folds[g] for g in range(n_splits) if g != f]))
+        out.append((ratings.iloc[train_rows].reset_index(drop=True),
+                    ratings.iloc[test_rows].reset_index(drop=True)))
+    return out
+
+
+def _check_k(k: int) -> int:
+    if int(k) < 1:
+        raise ValueError(f"k는 1 이상이어야 한다 (got {k})")
+    return int(k)
+
+
+def precision_at_k(ranked, relevant, k: int = 10) -> float:
+    """추천 목록 ``ranked``의 앞 ``k``개 가운데 ``relevant``에 든 아이템의 비율. 11-10절에서 소개.
+
+    분모는 언제나 ``k``다 (목록이 ``k``개보다 짧아도). ``relevant``는 아이템 번호의 모음(set, list, 배열)이다.
+    """
+    k = _check_k(k)
+    relevant = set(np.asarray(list(relevant)).tolist())
+    hits = sum(item in relevant for item in np.asarray(ranked)[:k].tolist())
+    return hits / k
+
+
+def recall_at_k(ranked, relevant, k: int = 10) -> float:
+    """``relevant`` 가운데 추천 목록의 앞 ``k``개에 든 비율. ``relevant``가 비면 오류. 11-10절에서 소개."""
+    k = _check_k(k)
+    relevant = set(np.asarray(list(relevant)).tolist())
+    if not relevant:
+        raise ValueError("relevant가 비어 있으면 recall을 정의할 수 없다 (empty relevant set)")
+    hits = sum(item in relevant for item in np.asarray(ranked)[:k].tolist())
+    return hits / len(relevant)
+
+
+def ndcg_at_k(ranked, relevant, k: int = 10) -> float:
+    """이진 관련도의 NDCG@k. 11-10절에서 소개.
+
+    DCG = Σ_{r=1..k} rel_r / log2(r + 1) (r은 1부터 센 순위, rel_r은 r번째 아이템이 ``relevant``에 들면 1)이고,
+    이상적인 목록(관련 아이템 min(k, |relevant|)개를 맨 앞에 둔 목록)의 DCG로 나눈다. 값은 0과 1 사이다.
+    """
+    k = _check_k(k)
+    relevant = set(np.asarray(list(relevant)).tolist())
+    if not relevant:
+        raise ValueError("relevant가 비어 있으면 NDCG를 정의할 수 없다 (empty relevant set)")
+    discounts = 1.0 / np.log2(np.arange(2, k + 2))
+    gains = np.array([item in relevant for item in np.asarray(ranked)[:k].tolist()], dtype=np.float64)
+    dcg = float(gains @ discounts[:len(gains)])
+    ideal = float(discounts[:min(k, len(relevant))].sum())
+    return dcg / ideal
