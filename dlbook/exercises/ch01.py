@@ -53,7 +53,16 @@ def run_rmse_value(func: Callable, case: Case) -> float:
     if not tf.is_tensor(got):
         raise CheckFailure(f"TensorFlow 텐서를 돌려주어야 합니다 (실제: {type(got).__name__}). "
                            "tf.square, tf.reduce_mean, tf.sqrt로 계산해야 GradientTape이 미분할 수 있습니다")
-    return scalar_of(got, "RMSE")
+    value = scalar_of(got, "RMSE")
+    # 프롬프트의 요구: GradientTape이 미분할 수 있어야 한다 (중간에 NumPy를 거치면 그래디언트가 None이 된다)
+    y_true, y_pred = (np.asarray(a, np.float32) for a in case.args)
+    pred = tf.Variable(y_pred)
+    with tf.GradientTape() as tape:
+        loss = func(tf.constant(y_true), pred)
+    if tape.gradient(loss, pred) is None:
+        raise CheckFailure("값은 나왔지만 GradientTape이 이 RMSE를 미분할 수 없습니다 (y_pred에 대한 그래디언트가 None). "
+                           "계산 중간에 np.asarray나 .numpy()로 NumPy 배열을 거치면 테이프가 끊깁니다")
+    return value
 
 
 def _rmse_cases() -> list[Case]:
@@ -165,6 +174,7 @@ def compare_trajectory(got: Any, expected: Any, theta0: Any, *, rtol: float = 1e
 def _optimizer_exercise(name: str, expected: list[list[float]]) -> Exercise:
     theta0 = [1.0, -2.0, 0.5]
     grads = [[0.5, -1.0, 2.0], [0.25, -0.75, 1.0], [-0.125, -0.5, 0.375]]
+    tiny = [[g * 1e-6 for g in row] for row in grads]
 
     def run(func: Callable, case: Case) -> np.ndarray:
         return run_optimizer(func, case.args[0], case.args[1], len(case.args[1]), case.kwargs)
@@ -175,9 +185,23 @@ def _optimizer_exercise(name: str, expected: list[list[float]]) -> Exercise:
     return Exercise(
         id=f"ch01-ex3-optimizers/{name}",
         cases=lambda: [Case(args=(theta0, grads), expected=expected,
-                            label="theta_0 = [1, -2, 0.5], 정해 둔 그래디언트 세 개, 기본 하이퍼파라미터")],
+                            label="theta_0 = [1, -2, 0.5], 정해 둔 그래디언트 세 개, 기본 하이퍼파라미터")]
+        + ([Case(args=(theta0, tiny), expected=_OPTIMIZER_TINY[name],
+                 label="같은 그래디언트의 100만분의 1: epsilon을 어디에 더하는지가 드러나는 크기")]
+           if name in _OPTIMIZER_TINY else []),
         run=run, compare=compare)
 
+
+# 그래디언트가 아주 작을 때(위 그래디언트 × 1e-6): epsilon의 자리(제곱근 안/밖, 보정 전/후)가 결과를 가른다.
+# 같은 방식으로 keras.optimizers.RMSprop(), Adam()(기본값)을 float64 변수에 세 번 적용한 결과
+_OPTIMIZER_TINY = {
+    "rmsprop": [[0.9999984188612925, -1.9999968377237707, 0.49999367545702833],
+                [0.9999976282919535, -1.9999944660171471, 0.4999905131864912],
+                [0.9999980235766256, -1.9999928848794801, 0.4999893273348504]],
+    "adam": [[0.9998634738454386, -1.9997597485191034, 0.4996125766812298],
+             [0.9997234893270925, -1.999481450308611, 0.49922654829186947],
+             [0.999637108458151, -1.9992001405676374, 0.49888581621801587]],
+}
 
 # 기댓값: 같은 theta_0와 그래디언트로 keras.optimizers.*(기본값)를 float64 변수에 세 번 적용한 결과
 _OPTIMIZER_EXPECTED = {

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import re
 
 import pytest
@@ -51,3 +52,23 @@ def test_optimizer_source_check_rejects_library_optimizers(monkeypatch):
     check("ch01-ex3-optimizers/adam", namespace["adam_step"])  # 공개 검사는 통과한다
     with pytest.raises(CheckFailure, match="dlbook.optim"):
         check("ch01-ex3-optimizers/adam", namespace["adam_step"], hidden=True)
+
+
+# --- 프롬프트가 경고한 실수는 공개 테스트에서 이미 드러난다 (#14) ---------------------------------------
+
+WARNED = ["ch01-ex1-rmse--asarray-breaks-gradient", "ch01-ex1-rmse--numpy-not-differentiable",
+          "ch01-ex3-optimizers--adam-textbook-epsilon", "ch01-ex3-optimizers--rmsprop-epsilon-outside-sqrt"]
+
+
+@pytest.mark.parametrize("stem", WARNED)
+def test_mistakes_the_prompt_warns_about_fail_the_visible_test(stem):
+    from exercise_harness import chapter, define, libraries, wrong_target
+
+    from dlbook.checker import CheckFailure, check
+
+    path = Path(__file__).resolve().parents[1] / "wrong" / "ch01" / f"{stem}.py"
+    gid, targets = wrong_target(path)
+    namespace = define(chapter("ch01").answers[gid] + "\n\n" + path.read_text(encoding="utf-8"), stem, libraries("ch01"))
+    for ex_id, func_name in targets:
+        with pytest.raises(CheckFailure):
+            check(ex_id, namespace[func_name])          # 숨은 테스트까지 가지 않아도 공개 테스트가 잡는다
