@@ -23,7 +23,7 @@ from dlbook.checker import forbid_calls, Case, CheckFailure, Exercise, compare_a
 __all__ = [
     "METRIC_NAMES", "VISIBLE", "compare_kmeans_step", "compare_labels", "compare_metrics",
     "compare_standardized", "run_binary_metrics", "run_inertia", "run_kmeans_step", "run_knn",
-    "run_standardize",
+    "run_standardize", "run_cv_accuracy", "compare_cv_accuracy",
 ]
 
 METRIC_NAMES = ("accuracy", "precision", "recall", "f1")
@@ -238,6 +238,44 @@ def _inertia_cases() -> list[Case]:
 
 # --- 목록 --------------------------------------------------------------------------------------
 
+# --- 연습문제 5: 겹마다 표준화하는 교차 검증 ----------------------------------------------------------
+
+def run_cv_accuracy(func: Callable, case: Case) -> float:
+    """``cv_accuracy(X, y, folds, k)``를 입력의 복사본으로 불러 float 하나를 돌려준다 (입력을 고치면 실패)."""
+    X, y, folds, k = case.args
+    X, y = np.array(X, dtype=np.float64), np.array(y)
+    folds = [(np.array(tr), np.array(va)) for tr, va in folds]
+    X_copy, y_copy = X.copy(), y.copy()
+    got = func(X_copy, y_copy, [(tr.copy(), va.copy()) for tr, va in folds], k)
+    _unchanged(X, X_copy, "X")
+    _unchanged(y, y_copy, "y")
+    value = np.asarray(_as_array(got, "교차 검증 정확도"), dtype=np.float64)
+    if value.size != 1:
+        raise CheckFailure(f"정확도 하나(float)를 돌려주어야 합니다 (실제 모양 {value.shape})")
+    return float(value.reshape(()))
+
+
+def compare_cv_accuracy(got: float, expected: Any, case: Case) -> None:
+    if not np.isclose(got, float(expected), rtol=1e-9, atol=1e-12):
+        raise CheckFailure(f"교차 검증 정확도가 다릅니다: 기대 {float(expected):.6f}, 실제 {got:.6f} "
+                           f"(겹 {len(case.args[2])}개, k={case.args[3]})")
+
+
+_CV_X = np.array([[3.0, 20.0], [9.0, 570.0], [6.0, 0.0], [9.0, 40.0], [0.0, 20.0], [4.0, 70.0],
+                  [8.0, 70.0], [7.0, 70.0], [4.0, 90.0], [4.0, 90.0], [4.0, 10.0], [5.0, 10.0]])
+_CV_Y = np.array([0, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0])
+_CV_FOLDS = [([1, 2, 4, 5, 7, 8, 10, 11], [0, 3, 6, 9]), ([0, 2, 3, 5, 6, 8, 9, 11], [1, 4, 7, 10]),
+             ([0, 1, 3, 4, 6, 7, 9, 10], [2, 5, 8, 11])]
+
+
+def _cv_cases() -> list[Case]:
+    # 기댓값: 겹마다 훈련 부분으로 StandardScaler를 맞추고 KNeighborsClassifier(brute)로 잰 검증 정확도의 평균.
+    # 전체로 표준화하면(누출) k=3에서 1.0, k=5에서 0.667이 나와 더 좋아 보인다
+    return [Case(args=(_CV_X, _CV_Y, _CV_FOLDS, 3), expected=0.9166666666666666,
+                 label="점 12개, 둘째 특성의 한 점이 570으로 튄다, 겹 3개, k=3"),
+            Case(args=(_CV_X, _CV_Y, _CV_FOLDS, 5), expected=0.5833333333333334, label="같은 데이터, k=5")]
+
+
 VISIBLE: dict[str, Exercise] = {
     "ch03-ex1-knn-predict": Exercise(id="ch03-ex1-knn-predict", cases=_knn_cases, run=run_knn,
                                      compare=compare_labels),
@@ -250,6 +288,8 @@ VISIBLE: dict[str, Exercise] = {
     "ch03-ex4-kmeans/inertia": Exercise(id="ch03-ex4-kmeans/inertia", cases=_inertia_cases, run=run_inertia,
                                         compare=lambda g, e, c: compare_arrays(g, e, rtol=1e-6, atol=1e-9,
                                                                                name="관성(inertia)")),
+    "ch03-ex5-cv-accuracy": Exercise(id="ch03-ex5-cv-accuracy", cases=_cv_cases, run=run_cv_accuracy,
+                                     compare=compare_cv_accuracy),
 }
 
 # 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들
@@ -258,4 +298,6 @@ forbid_calls(VISIBLE, {
     "ch03-ex2-standardize": ("sklearn.preprocessing", "scipy.stats.zscore"),
     "ch03-ex3-binary-metrics": ("sklearn.metrics",),
     "ch03-ex4-kmeans": ("sklearn.cluster", "scipy.cluster", "sklearn.metrics"),
+    "ch03-ex5-cv-accuracy": ("sklearn.neighbors", "sklearn.preprocessing", "sklearn.model_selection",
+                             "sklearn.pipeline", "scipy.stats.zscore"),
 })

@@ -14,6 +14,8 @@ import numpy as np
 
 from dlbook.checker import Case, Exercise, compare_arrays
 from dlbook.exercises.ch03 import (
+    compare_cv_accuracy,
+    run_cv_accuracy,
     compare_kmeans_step,
     compare_labels,
     compare_metrics,
@@ -206,6 +208,36 @@ def _inertia_reference(case: Case) -> float:
 
 # --- 목록 --------------------------------------------------------------------------------------
 
+def _cv_hidden_cases() -> list[Case]:
+    # 특성마다 척도가 제각각이고 튀는 값이 있는 무작위 데이터, 섞은 겹 3~5개, 짝수 k(동점)와 연속되지 않는 레이블
+    rng = np.random.default_rng(35)
+    cases = []
+    for n, d, n_folds, k, labels in ((30, 2, 3, 3, (0, 1)), (40, 3, 5, 4, (2, 5, 7)), (36, 4, 4, 1, (0, 1, 2)),
+                                     (50, 5, 5, 7, (1, 3)), (24, 3, 3, 2, (4, 9))):
+        scales = 10.0 ** rng.integers(0, 4, d)
+        X = rng.normal(size=(n, d)) * scales
+        X[rng.integers(n), rng.integers(d)] += 25 * scales.max()          # 한 점이 크게 튄다
+        y = np.array(labels)[(X[:, 0] / scales[0] + rng.normal(0, 0.7, n) > 0).astype(int) % len(labels)
+                             + (rng.random(n) < 0.2) * (len(labels) > 2)]
+        order = rng.permutation(n)
+        folds = [(np.setdiff1d(order, order[i::n_folds]), order[i::n_folds]) for i in range(n_folds)]
+        cases.append(Case(args=(X, y, folds, k), label=f"n={n}, 특성 {d}개, 겹 {n_folds}개, k={k}"))
+    return cases
+
+
+def _cv_reference(case: Case) -> float:
+    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.preprocessing import StandardScaler
+
+    X, y, folds, k = case.args
+    accuracies = []
+    for tr, va in folds:
+        scaler = StandardScaler().fit(X[tr])
+        model = KNeighborsClassifier(n_neighbors=k, algorithm="brute").fit(scaler.transform(X[tr]), y[tr])
+        accuracies.append(np.mean(model.predict(scaler.transform(X[va])) == y[va]))
+    return float(np.mean(accuracies))
+
+
 HIDDEN: dict[str, Exercise] = {
     "ch03-ex1-knn-predict": Exercise(id="ch03-ex1-knn-predict", cases=_knn_cases, run=run_knn,
                                      reference=_knn_reference, compare=compare_labels),
@@ -221,4 +253,6 @@ HIDDEN: dict[str, Exercise] = {
                                         reference=_inertia_reference,
                                         compare=lambda g, e, c: compare_arrays(g, e, rtol=1e-6, atol=1e-9,
                                                                                name="관성(inertia)")),
+    "ch03-ex5-cv-accuracy": Exercise(id="ch03-ex5-cv-accuracy", cases=_cv_hidden_cases, run=run_cv_accuracy,
+                                     reference=_cv_reference, compare=compare_cv_accuracy),
 }
