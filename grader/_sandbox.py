@@ -27,7 +27,9 @@ from pathlib import Path
 
 INSIDE = Path("/work/sandbox")          # 상자 안에서 본 학생 작업 폴더
 PLAN_INSIDE = Path("/work/plan.pkl")    # 상자 안에서 본 사례 파일 (읽기 전용)
-BASE_UID = 61000                        # root로 채점할 때 학생 슬롯 k의 uid = BASE_UID + k
+# root로 채점할 때 학생 슬롯 k의 uid = BASE_UID + k. 한 기계에서 채점기 둘을 함께 돌릴 때(두 과목, 또는 채점과 테스트)는
+# 프로세스 수 제한(RLIMIT_NPROC)을 uid마다 세므로 DLBOOK_SANDBOX_UID_BASE로 서로 다른 범위를 준다.
+BASE_UID = int(os.environ.get("DLBOOK_SANDBOX_UID_BASE", "61000"))
 
 
 @dataclass(frozen=True)
