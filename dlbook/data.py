@@ -13,7 +13,7 @@ import numpy as np
 __all__ = [
     "GERMAN_CREDIT_INSTALL", "MissingDataPackageError", "encode_german_credit", "german_credit_split",
     "load_german_credit", "load_seattle_weather", "load_stock_index",
-    "load_mnist", "load_movielens_100k", "make_quadratic", "package_path",
+    "load_mnist", "load_movielens_100k", "make_quadratic", "make_review_sentences", "package_path",
 ]
 
 
@@ -237,3 +237,44 @@ def load_movielens_100k():
         raise ValueError(f"예상과 다른 MovieLens 100k 파일이다 (unexpected files in {folder}: "
                          f"{len(ratings)} ratings, {len(movies)} movies, {len(users)} users)")
     return ratings, movies, users
+
+
+# 5-5절의 인공 리뷰 언어: 낱말은 띄어쓰기로 이미 나뉘어 있고, 뜻은 순서가 정한다.
+REVIEW_NOUNS = ("영화", "배우", "연기", "음악", "줄거리", "화면")
+REVIEW_ADVERBS = ("정말", "너무", "조금", "꽤")
+REVIEW_POSITIVE = ("좋다", "재밌다", "훌륭하다", "멋지다")
+REVIEW_NEGATIVE = ("나쁘다", "지루하다", "엉성하다", "어색하다")
+
+
+def make_review_sentences(n: int, max_clauses: int = 4, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """순서가 뜻을 정하는 인공 한국어 리뷰 ``(texts, labels)``. 5-5절에서 소개.
+
+    문장은 절 1~``max_clauses``개를 "하지만"으로 이은 것이고, 절은 "명사 [부사] [안] 형용사"다
+    (예: "연기 정말 좋다 하지만 줄거리 안 재밌다"). 정답은 **마지막 절**의 감성이다: 긍정 형용사면 1,
+    부정 형용사면 0이고, 바로 앞의 "안"이 뜻을 뒤집는다. 그래서 같은 낱말 주머니가 순서에 따라 다른
+    정답을 가질 수 있다. 내려받을 것이 없는 대신 고정된 난수(``seed``)로 만든다.
+
+    Returns:
+        ``texts``: 띄어쓰기로 낱말을 나눈 문장 ``n``개 (문자열 배열), ``labels``: 0 또는 1 (int64 배열).
+    """
+    if n < 0 or max_clauses < 1:
+        raise ValueError("n >= 0, max_clauses >= 1 이어야 한다 (need n >= 0 and max_clauses >= 1)")
+    rng = np.random.default_rng(seed)
+    texts, labels = [], []
+    for _ in range(n):
+        words: list[str] = []
+        label = 0
+        for k in range(int(rng.integers(1, max_clauses + 1))):
+            if k:
+                words.append("하지만")
+            words.append(str(rng.choice(REVIEW_NOUNS)))
+            if rng.random() < 0.5:
+                words.append(str(rng.choice(REVIEW_ADVERBS)))
+            negated, positive = bool(rng.random() < 0.5), bool(rng.random() < 0.5)
+            if negated:
+                words.append("안")
+            words.append(str(rng.choice(REVIEW_POSITIVE if positive else REVIEW_NEGATIVE)))
+            label = int(positive != negated)
+        texts.append(" ".join(words))
+        labels.append(label)
+    return np.array(texts, dtype=str), np.array(labels, dtype="int64")

@@ -154,3 +154,38 @@ def test_time_series_loaders_name_their_package(monkeypatch, loader, package):
                         lambda name, *a, **k: None if name == package else real(name, *a, **k))
     with pytest.raises(data.MissingDataPackageError, match=f"--no-deps {package}=="):
         getattr(data, loader)()
+
+
+def _last_clause_label(text):
+    from dlbook.data import REVIEW_POSITIVE
+    words = text.split("하지만")[-1].split()
+    return int((words[-1] in REVIEW_POSITIVE) != (len(words) >= 2 and words[-2] == "안"))
+
+
+def test_review_sentences_are_seeded_and_labelled_by_the_last_clause():
+    from dlbook.data import make_review_sentences
+    texts, labels = make_review_sentences(500, seed=3)
+    again, _ = make_review_sentences(500, seed=3)
+    assert list(texts) == list(again)
+    assert labels.dtype == np.int64 and set(labels) == {0, 1}
+    assert 0.4 < labels.mean() < 0.6
+    assert all(_last_clause_label(t) == y for t, y in zip(texts, labels))
+    clauses = [t.count("하지만") + 1 for t in texts]
+    assert min(clauses) == 1 and max(clauses) == 4
+
+
+def test_review_sentences_need_order_same_bag_opposite_labels():
+    # 낱말 주머니만으로는 풀 수 없다: 같은 낱말 다중집합이 두 정답을 다 갖는 문장 쌍이 있다
+    from collections import defaultdict
+    from dlbook.data import make_review_sentences
+    texts, labels = make_review_sentences(3000, seed=0)
+    by_bag = defaultdict(set)
+    for t, y in zip(texts, labels):
+        by_bag[tuple(sorted(t.split()))].add(int(y))
+    assert any(len(ys) == 2 for ys in by_bag.values())
+
+
+def test_review_sentences_reject_bad_arguments():
+    from dlbook.data import make_review_sentences
+    with pytest.raises(ValueError):
+        make_review_sentences(5, max_clauses=0)
