@@ -34,6 +34,9 @@ WORKED_KERNEL = np.array([[1, 0, -1],
 # 6×6 입력 (stride 2, 'same'에서 TF가 패딩을 뒤쪽에만 넣는 예)
 _X6 = (np.arange(36, dtype=np.float32).reshape(6, 6) % 7) - 3
 _K6 = np.array([[1, -1, 0], [0, 2, 1], [-1, 0, 1]], np.float32)
+# 풀링용: 오른쪽 아래 2×2를 음수로 바꿔, 'same'에서 패딩이 닿는 마지막 창이 음수뿐이게 한다 (0으로 패딩하면 틀린다)
+_X6_POOL = _X6.copy()
+_X6_POOL[4:, 4:] = [[-2, -1], [-3, -2]]
 
 
 def _nhwc(a: np.ndarray) -> np.ndarray:
@@ -100,9 +103,9 @@ def _pool_cases() -> list[Case]:
         Case(args=(_nhwc(WORKED_INPUT), 2), kwargs={"stride": 2, "padding": "same"},
              expected=_nhwc(np.array([[2, 3, 3], [2, 3, 1], [1, 1, 2]], np.float32)),
              label="6-6절 5×5 입력, 2×2 풀링, stride 2, 'same'"),
-        Case(args=(_nhwc(_X6), 3), kwargs={"stride": 2, "padding": "same"},
-             expected=_nhwc(np.array([[3, 1, 2], [3, 3, 0], [2, 3, 3]], np.float32)),
-             label="6×6 입력(음수 포함), 3×3 풀링, stride 2, 'same' (겹치는 창)"),
+        Case(args=(_nhwc(_X6_POOL), 3), kwargs={"stride": 2, "padding": "same"},
+             expected=_nhwc(np.array([[3, 1, 2], [3, 3, 0], [2, 3, -1]], np.float32)),
+             label="6×6 입력, 3×3 풀링, stride 2, 'same' (겹치는 창, 오른쪽 아래 창은 음수뿐)"),
     ]
 
 

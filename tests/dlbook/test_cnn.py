@@ -53,3 +53,23 @@ def test_one_step_fit_on_64_images():
     assert len(result["history"]["loss"]) == 1 and np.isfinite(result["history"]["loss"][0])
     assert 0.0 <= result["test_accuracy"] <= 1.0
     assert result["model"].optimizer.iterations.numpy() == 1
+
+
+def test_bench_copy_matches_the_chapter_model():
+    """make bench가 재는 모델(dlbook.cnn)은 6-7절 노트북의 make_mnist_cnn과 층 설정이 같아야 한다."""
+    import json
+    from pathlib import Path
+
+    import keras
+
+    from dlbook.cnn import build_mnist_cnn
+
+    notebook = Path(__file__).resolve().parents[2] / "solutions" / "ch06" / "ch06_cnn.ipynb"
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    source = next("".join(c["source"]) for c in cells
+                  if c["cell_type"] == "code" and "def make_mnist_cnn" in "".join(c["source"]))
+    namespace = {"keras": keras}
+    exec(source.split("\nmodel = ")[0], namespace)   # 함수 정의만 실행한다
+    chapter, bench = namespace["make_mnist_cnn"](), build_mnist_cnn()
+    assert [(type(layer).__name__, layer.get_config()) for layer in chapter.layers] == \
+        [(type(layer).__name__, layer.get_config()) for layer in bench.layers]
