@@ -7,6 +7,7 @@
 - 옵티마이저 탐색기 다시 그리기 시간, CPU 행렬 곱 GFLOP/s
 - 채점 처리량 (학생 한 명당 초)
 - 6장 MNIST CNN을 더 오래 학습한 시험 정확도 (장 안에서는 1 에포크)
+- 10장 CartPole의 DQN과 Double DQN을 시드 5개로 (장 안에서는 시드 하나)
 - 책 빌드 시간 (처음 / 캐시 후)
 """
 from __future__ import annotations
@@ -203,6 +204,11 @@ def mnist_long(epochs: int = 8) -> dict:
     return out
 
 
+def cartpole_seeds() -> dict:
+    from bench.rl_cartpole import cartpole_seeds as run
+    return run()
+
+
 def book_build() -> dict:
     result = {}
     for label, clean in (("cold", True), ("warm", False)):
@@ -218,7 +224,7 @@ def book_build() -> dict:
     return result
 
 
-PARTS = ("chapters", "tf_function", "widgets", "grading", "grading_vs_nbgrader", "mnist", "book")
+PARTS = ("chapters", "tf_function", "widgets", "grading", "grading_vs_nbgrader", "mnist", "cartpole", "book")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -239,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         "grading": lambda: grading_throughput(args.chapters),
         "grading_vs_nbgrader": lambda: grading_vs_nbgrader(args.chapters[0] if args.chapters else "ch01"),
         "mnist": mnist_long,
+        "cartpole": cartpole_seeds,
         "book": book_build,
     }
     figures = {part: runs[part]() for part in PARTS if part in args.only}
