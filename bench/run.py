@@ -8,6 +8,7 @@
 - 채점 처리량 (학생 한 명당 초)
 - 6장 MNIST CNN을 더 오래 학습한 시험 정확도 (장 안에서는 1 에포크)
 - 11장 MovieLens 100k 5겹 교차 검증: 중첩으로 고른 행렬 분해, Surprise SVD와 SVD++ (bench_recsys.py)
+- 10장 CartPole의 DQN과 Double DQN을 시드 5개로 (장 안에서는 시드 하나)
 - 책 빌드 시간 (처음 / 캐시 후)
 """
 from __future__ import annotations
@@ -209,6 +210,9 @@ def recsys_cv() -> dict:
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_recsys
     return bench_recsys.run()
+def cartpole_seeds() -> dict:
+    from bench.rl_cartpole import cartpole_seeds as run
+    return run()
 
 
 def book_build() -> dict:
@@ -226,7 +230,7 @@ def book_build() -> dict:
     return result
 
 
-PARTS = ("chapters", "tf_function", "widgets", "grading", "grading_vs_nbgrader", "mnist", "recsys", "book")
+PARTS = ("chapters", "tf_function", "widgets", "grading", "grading_vs_nbgrader", "mnist", "recsys", "cartpole", "book")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -248,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         "grading_vs_nbgrader": lambda: grading_vs_nbgrader(args.chapters[0] if args.chapters else "ch01"),
         "mnist": mnist_long,
         "recsys": recsys_cv,
+        "cartpole": cartpole_seeds,
         "book": book_build,
     }
     figures = {part: runs[part]() for part in PARTS if part in args.only}
