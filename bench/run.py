@@ -210,9 +210,13 @@ def recsys_cv() -> dict:
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_recsys
     return bench_recsys.run()
+
+
 def cartpole_seeds() -> dict:
-    from bench.rl_cartpole import cartpole_seeds as run
-    return run()
+    """10장: CartPole의 DQN과 Double DQN을 시드 다섯 개로 (rl_cartpole.py)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import rl_cartpole
+    return rl_cartpole.cartpole_seeds()
 
 
 def book_build() -> dict:
