@@ -40,7 +40,7 @@ def _build_book(edition: str) -> Path:
                         f"`make book EDITION={edition}`을 먼저 실행하라")
         return html
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "book.py"), "build", "--edition", edition],
-                            cwd=ROOT, capture_output=True, text=True, timeout=1500)
+                            cwd=ROOT, capture_output=True, text=True, timeout=2700)  # 안전 장치: CI(90분) 안에서 멈춘다
     assert result.returncode == 0, (
         f"책({edition}) 빌드가 실패했다 (종료 코드 {result.returncode}):\n"
         f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
