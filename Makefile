@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 # 추천 패키지 없이 약 120 MB를 내려받고, 설치(포맷 생성 포함)에 2코어 기계에서 3–4분 걸린다.
 TEX_DEBS := texlive-xetex texlive-fonts-recommended latexmk fonts-nanum fonts-dejavu-core poppler-utils
 
-.PHONY: setup tex book pdf serve lab test release grade bench clean
+.PHONY: setup tex book pdf serve lab test release grade bench clean appendix-torch
 
 setup: $(STAMP)
 
@@ -99,6 +99,19 @@ grade: setup
 
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# 부록(book/keras_pytorch.ipynb)의 PyTorch 셀을 실제로 실행해 검사한다 (tests/test_appendix_torch.py). 선택 사항이다:
+# setup과 test에 들지 않는다. 책의 환경(.venv)은 건드리지 않고 따로 만든 가상환경(.venv-torch)에 PyPI의 torch만 설치하며,
+# TensorFlow·Keras·dlbook은 .pth 한 줄로 .venv의 것을 그대로 쓴다. 무겁다: PyPI의 리눅스 torch 휠은 CUDA 라이브러리를
+# 함께 끌어와 내려받기가 약 3 GB, 설치한 .venv-torch가 약 5.4 GB이고, 2코어 기계에서 설치에 4–5분 걸린다 (GPU는 쓰지 않는다).
+TORCH_VENV    ?= .venv-torch
+TORCH_VERSION ?= 2.14.1
+appendix-torch: setup
+	test -x $(TORCH_VENV)/bin/python || $(PYTHON) -m venv $(TORCH_VENV)
+	echo "import site; site.addsitedir('$(abspath $(VENV))/lib/python3.11/site-packages')" \
+	  > $(TORCH_VENV)/lib/python3.11/site-packages/dlbook-venv.pth
+	$(TORCH_VENV)/bin/python -c 'import torch' 2>/dev/null || $(TORCH_VENV)/bin/python -m pip install --quiet torch==$(TORCH_VERSION)
+	DLBOOK_REQUIRE_TORCH=1 $(TORCH_VENV)/bin/python -m pytest -p no:cacheprovider tests/test_appendix_torch.py -v
 
 clean:
 	rm -rf _build grading bench/out .jupyter_cache _static/vendor
