@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 # 추천 패키지 없이 약 120 MB를 내려받고, 설치(포맷 생성 포함)에 2코어 기계에서 3–4분 걸린다.
 TEX_DEBS := texlive-xetex texlive-fonts-recommended latexmk fonts-nanum fonts-dejavu-core poppler-utils
 
-.PHONY: setup tex book pdf serve lab test release grade bench clean
+.PHONY: setup tex book pdf serve lab test release grade bench clean student-kit
 
 setup: $(STAMP)
 
@@ -96,6 +96,11 @@ release: setup
 grade: setup
 	@test -n "$(SUBMISSIONS)" || { echo "사용법: make grade CHAPTER=ch01 SUBMISSIONS=폴더 / usage: make grade CHAPTER=ch01 SUBMISSIONS=dir"; exit 2; }
 	$(PY) -m grader autograde $(CHAPTER) $(SUBMISSIONS) $(if $(OUT),--out $(OUT)) --workers $(WORKERS) $(GRADE_ARGS)
+
+# 학생 키트: 배포된 장(chapters/), dlbook, 학생용 README·pyproject만 담은 폴더와 zip (_build/student-kit/).
+# 공개 학생 저장소로 그대로 올릴 수 있다. 만든 뒤 풀이·숨은 테스트·강사용 페이지·채점기 비밀이 없는지 검사한다.
+student-kit: setup
+	$(PY) tools/student_kit.py build
 
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
