@@ -82,9 +82,11 @@ serve: setup
 # 첫 화면은 LabApp.default_url로 정한다: jupyter lab은 ServerApp.default_url을 자기 값(/lab)으로 덮어쓴다.
 # root 계정(컨테이너 등)에서는 Jupyter가 --allow-root 없이 시작하지 않는다.
 # DLBOOK_STATIC은 책 빌드용(위젯 대신 정적 그림)이므로 랩에서는 지운다: 랩의 위젯은 살아 있어야 한다.
+# 수업 환경이므로 JupyterLab의 "공식 Jupyter 뉴스를 받겠는가" 알림과 새 판 확인을 끈다 (news_url=None이어야 꺼진다).
 # LAB_ARGS는 jupyter lab에 그대로 넘긴다 (예: LAB_ARGS="--port=8890 --no-browser", tests/test_lab.py).
 lab: setup
 	env -u DLBOOK_STATIC $(VENV)/bin/jupyter lab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/chapters \
+		--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
 		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 test: setup tex

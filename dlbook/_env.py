@@ -71,7 +71,7 @@ def install_data(*, only_missing: bool = True) -> list[str]:
 def lab_command(folder: Path, extra: list[str] | None = None) -> list[str]:
     """학생용 JupyterLab: folder를 서버 루트로, 뉴스 알림 끄기, root 계정이면 --allow-root."""
     cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+           "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     if hasattr(os, "getuid") and os.getuid() == 0:
         cmd.append("--allow-root")
     return cmd + list(extra or [])

@@ -96,7 +96,7 @@ sys.exit(1 if errors else 0)
 def colab(args) -> None:
     py = venv(args.venv, args.python, ["tensorflow==2.21.0", "ipykernel", "nbclient", "nbformat"])
     kernel(py)
-    probe = subprocess.run([py, "-c", "import dlbook"], capture_output=True)
+    probe = subprocess.run([py, "-c", "import dlbook"], capture_output=True, cwd=tempfile.gettempdir())
     assert probe.returncode != 0, "이 가상환경에는 이미 dlbook이 있다: 새 가상환경으로 시험한다"
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

@@ -48,7 +48,7 @@ def test_data_packages_match_the_makefile(root):
 def test_lab_command_turns_off_news_and_opens_the_folder(tmp_path):
     cmd = _env.lab_command(tmp_path, ["--no-browser"])
     assert cmd[:3] == [sys.executable, "-m", "jupyterlab"]
-    assert f"--ServerApp.root_dir={tmp_path}" in cmd and "--LabApp.news_url=" in cmd
+    assert f"--ServerApp.root_dir={tmp_path}" in cmd and "--LabApp.news_url=None" in cmd
     assert cmd[-1] == "--no-browser"
 
 
