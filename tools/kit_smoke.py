@@ -31,12 +31,18 @@ sys.path.insert(0, str(ROOT / "tools"))
 import colab_setup_cell  # noqa: E402
 import student_kit  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from dlbook._env import DATA_PACKAGES as DATA  # noqa: E402
+
 
 @contextlib.contextmanager
 def serve(folder: Path):
     """folder를 127.0.0.1의 빈 포트에서 내놓는다 (python -m http.server와 같은 것을 스레드로)."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *a, **k: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # 요청마다 stderr에 찍지 않는다
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -96,6 +102,8 @@ sys.exit(1 if errors else 0)
 def colab(args) -> None:
     py = venv(args.venv, args.python, ["tensorflow==2.21.0", "ipykernel", "nbclient", "nbformat"])
     kernel(py)
+    # 앞선 실행이 설치한 키트와 데이터를 지운다: 준비 셀이 처음부터 설치하는 길을 시험한다
+    run([py, "-m", "pip", "uninstall", "--quiet", "--yes", "dlbook", *[req.split("==")[0] for _, req, _ in DATA]])
     probe = subprocess.run([py, "-c", "import dlbook"], capture_output=True, cwd=tempfile.gettempdir())
     assert probe.returncode != 0, "이 가상환경에는 이미 dlbook이 있다: 새 가상환경으로 시험한다"
     with tempfile.TemporaryDirectory() as tmp:
