@@ -90,8 +90,12 @@ nb = nbformat.read(path, as_version=4)
 start = time.monotonic()
 NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": sys.argv[2]}}).execute()
 setup = next(c for c in nb.cells if "setup" in c.metadata.get("tags", []))
-text = "".join(o.get("text", "") for o in setup.outputs if o.output_type == "stream")
-print("SETUP-CELL-OUTPUT:\n" + text[-3000:])
+text = "".join(o.get("text", "") for o in setup.outputs if o.output_type == "stream" and o.name == "stdout")
+timing = setup.metadata.get("execution", {})
+from datetime import datetime
+took = (datetime.fromisoformat(timing["shell.execute_reply"].replace("Z", "+00:00"))
+        - datetime.fromisoformat(timing["iopub.execute_input"].replace("Z", "+00:00"))).total_seconds() if timing else -1
+print(f"SETUP CELL ({took:.0f} s), stdout:\n" + text[-3000:])
 errors = [c for c in nb.cells if c.cell_type == "code" and any(o.output_type == "error" for o in c.get("outputs", []))
           and "raises-exception" not in c.metadata.get("tags", [])]
 print(f"{path}: {len(nb.cells)} cells, {time.monotonic() - start:.0f} s, unexpected errors {len(errors)}")

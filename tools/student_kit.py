@@ -15,6 +15,7 @@ README.md(tools/kit/README.md)뿐이다. 공개 저장소로 그대로 올릴 �
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import shutil
@@ -109,6 +110,7 @@ def _telling(block: str, allowed: str) -> set[str]:
     return {line for line in lines if len(line) >= 8 and not line.startswith("#") and line not in allowed}
 
 
+@functools.lru_cache(maxsize=4)
 def solution_blocks(root: Path = ROOT) -> list[set[str]]:
     """답안 셀마다 풀이 줄의 집합 (학생용 노트북에 있는 줄은 뺀다)."""
     student = "\n".join(_source(p) for p in sorted((root / "chapters").rglob("*.ipynb")))
@@ -116,6 +118,7 @@ def solution_blocks(root: Path = ROOT) -> list[set[str]]:
             for block in SOLUTION.findall(_source(nb))]
 
 
+@functools.lru_cache(maxsize=4)
 def secrets(root: Path = ROOT) -> dict[str, set[str]]:
     """저장소의 비밀 줄: {"solution": …, "hidden": …, "grader": …}.
 

@@ -1,7 +1,6 @@
 """dlbook._env와 ``python -m dlbook``: 버전 안내, 데이터 패키지, make 없이 여는 JupyterLab."""
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
@@ -62,7 +61,13 @@ def test_cli_lab_passes_extra_arguments_and_defaults_to_chapters(monkeypatch, tm
     assert f"--ServerApp.root_dir={tmp_path / 'chapters'}" in seen[0] and seen[0][-1] == "--port=9999"
 
 
-def test_cli_check_runs_without_make(root):
-    result = subprocess.run([sys.executable, "-m", "dlbook", "check"], capture_output=True, text=True, timeout=300)
-    assert result.returncode in (0, 1), result.stderr
-    assert "이 책과 같은 버전이다" in result.stdout or "주의:" in result.stdout
+def test_cli_check_reports_versions_and_missing_data(monkeypatch, capsys):
+    import dlbook
+    monkeypatch.setattr(dlbook, "setup", lambda fonts: {"tensorflow": "2.21.0", "keras": "3.15.1", "gpu": 0})
+    monkeypatch.setattr(_env, "missing_data", lambda: [])
+    assert cli.main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "이 책과 같은 버전이다" in out and "GPU 0개" in out and "모두 설치되어 있다" in out
+    monkeypatch.setattr(_env, "missing_data", lambda: ["recbole==1.2.1"])
+    assert cli.main(["check"]) == 1
+    assert "python -m dlbook data" in capsys.readouterr().out
