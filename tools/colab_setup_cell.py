@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BEGIN = "try:\n    import dlbook\nexcept ImportError:"
 BOOTSTRAP = '''try:
     import dlbook
-except ImportError:  # Colab처럼 dlbook이 없는 곳: 학생 키트와 데이터 패키지를 설치한다 (1분 안팎)
+except ImportError:  # Colab처럼 dlbook이 없는 곳: 학생 키트와 데이터 패키지를 설치한다
     import os, subprocess, sys
     kit = os.environ.get("DLBOOK_KIT", {url})
     if not kit:
