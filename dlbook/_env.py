@@ -38,9 +38,13 @@ def version_report(info: dict) -> str:
     if not differ:
         return f"{line}: 이 책과 같은 버전이다."
     book = ", ".join(f"{'TensorFlow' if n == 'tensorflow' else 'Keras'} {BOOK_VERSIONS[n]}" for n in differ)
+    advice = (f"같은 버전을 쓰려면 pip install \"tensorflow=={BOOK_VERSIONS['tensorflow']}.*\" "
+              f"\"keras=={BOOK_VERSIONS['keras']}.*\" 후 런타임(커널)을 다시 시작한다.")
+    if "keras" in differ and sys.version_info < (3, 11):
+        advice = (f"Keras 3.13부터는 Python 3.11 이상이 필요하므로 Python {sys.version_info[0]}.{sys.version_info[1]}에서는 "
+                  f"Keras {BOOK_VERSIONS['keras']}을 설치할 수 없다. 같은 버전을 쓰려면 Python 3.11–3.13을 쓴다.")
     return (f"주의: {line}에서 실행한다. 이 책은 {book}에서 실행했으므로 출력된 숫자가 본문과 조금 다를 수 있고, "
-            f"드물게 API가 달라 셀이 실패할 수 있다. 같은 버전을 쓰려면 "
-            f"pip install \"tensorflow=={BOOK_VERSIONS['tensorflow']}.*\" 후 런타임(커널)을 다시 시작한다.")
+            f"드물게 API가 달라 셀이 실패할 수 있다. " + advice)
 
 
 def report_versions(info: dict) -> None:

@@ -135,15 +135,16 @@ def nbval(args) -> None:
 
 
 def nomake(args) -> None:
-    """PATH에는 python과 pip 링크만: make도 bash도 없다. 키트 README의 명령을 그대로."""
+    """PATH에는 켠 가상환경의 bin/(python, pip, jupyter …)만: make도 bash도 없다. 키트 README의 명령을 그대로.
+
+    가상환경을 켜는 것(activate)은 PATH 앞에 가상환경의 bin/(Windows는 Scripts\\)을 넣는 일이다. 가상환경 밖의 python에
+    심볼릭 링크를 걸면 파이썬이 pyvenv.cfg를 찾지 못해 기본 파이썬으로 돈다: 그래서 PATH에는 가상환경의 bin/만 둔다.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         folder, _ = student_kit.build(tmp / "kit")
-        py = venv(args.venv, args.python, [])
-        bindir = tmp / "bin"
-        bindir.mkdir()
-        for name in ("python", "pip"):
-            (bindir / name).symlink_to(args.venv / "bin" / name)
+        venv(args.venv, args.python, [])
+        bindir = args.venv / ("Scripts" if os.name == "nt" else "bin")
         env = {"PATH": str(bindir), "HOME": os.environ.get("HOME", str(tmp)), "PIP_CONFIG_FILE": os.environ.get(
             "PIP_CONFIG_FILE", "/etc/pip.conf")}
         for cmd in (["python", "-c", "import shutil; assert not shutil.which('make') and not shutil.which('bash'); "

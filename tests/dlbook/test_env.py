@@ -18,7 +18,13 @@ def test_a_different_tensorflow_is_warned_about():
     text = _env.version_report({"tensorflow": "2.19.0", "keras": "3.15.1"})
     assert text.startswith("주의: TensorFlow 2.19.0, Keras 3.15.1에서 실행한다.")
     assert "TensorFlow 2.21" in text and "Keras 3.15에서" not in text
-    assert 'pip install "tensorflow==2.21.*"' in text
+    assert 'pip install "tensorflow==2.21.*" "keras==3.15.*"' in text
+
+
+def test_python_3_10_is_told_why_keras_differs(monkeypatch):
+    monkeypatch.setattr(_env.sys, "version_info", (3, 10, 13))
+    text = _env.version_report({"tensorflow": "2.21.0", "keras": "3.12.4"})
+    assert "Keras 3.13부터는 Python 3.11 이상이 필요하므로 Python 3.10에서는" in text
 
 
 def test_report_goes_to_stdout_not_stderr(capsys):
