@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
@@ -32,11 +31,13 @@ def _lab(folder: str | None, extra: list[str]) -> int:
         _env.install_data()
     root = Path(folder) if folder else (Path("chapters") if Path("chapters").is_dir() else Path("."))
     try:
-        import jupyterlab  # noqa: F401
+        from jupyterlab.labapp import LabApp
     except ImportError:
         print("JupyterLab이 없다: pip install jupyterlab 또는 pip install \"dlbook[lab]\" / JupyterLab is not installed")
         return 1
-    return subprocess.call(_env.lab_command(root.resolve(), extra))
+    # 같은 프로세스에서 띄운다: 자식 프로세스로 띄우면 이 프로세스를 끝내도(Ctrl+C, 종료 신호) 서버가 남을 수 있다
+    LabApp.launch_instance(argv=_env.lab_command(root.resolve(), extra)[3:])
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

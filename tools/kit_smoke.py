@@ -169,8 +169,12 @@ def nomake(args) -> None:
             else:
                 raise SystemExit("JupyterLab이 뜨지 않았다")
         finally:
-            lab.terminate()
-            print(lab.communicate(timeout=30)[0][-2000:])
+            lab.terminate()  # python -m dlbook lab은 서버를 같은 프로세스에서 돌리므로 신호 하나로 서버가 끝난다
+            try:
+                print(lab.communicate(timeout=60)[0][-1500:])
+            except subprocess.TimeoutExpired:
+                lab.kill()
+                raise SystemExit("JupyterLab이 종료 신호에 끝나지 않았다")
 
 
 def main(argv=None) -> int:

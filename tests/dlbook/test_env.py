@@ -62,9 +62,11 @@ def test_cli_lab_passes_extra_arguments_and_defaults_to_chapters(monkeypatch, tm
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(_env, "missing_data", lambda: [])
     seen = []
-    monkeypatch.setattr(cli.subprocess, "call", lambda cmd: seen.append(cmd) or 0)
+    from jupyterlab.labapp import LabApp
+    monkeypatch.setattr(LabApp, "launch_instance", classmethod(lambda cls, argv: seen.append(argv)))
     assert cli.main(["lab", "--port=9999"]) == 0
     assert f"--ServerApp.root_dir={tmp_path / 'chapters'}" in seen[0] and seen[0][-1] == "--port=9999"
+    assert "--LabApp.news_url=None" in seen[0] and not seen[0][0].endswith("python")
 
 
 def test_cli_check_reports_versions_and_missing_data(monkeypatch, capsys):
