@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 # 추천 패키지 없이 약 120 MB를 내려받고, 설치(포맷 생성 포함)에 2코어 기계에서 3–4분 걸린다.
 TEX_DEBS := texlive-xetex texlive-fonts-recommended latexmk fonts-nanum fonts-dejavu-core poppler-utils
 
-.PHONY: setup tex book pdf serve lab test release grade bench clean appendix-torch
+.PHONY: setup tex book pdf serve lab test release grade bench clean appendix-torch student-kit
 
 setup: $(STAMP)
 
@@ -82,9 +82,11 @@ serve: setup
 # 첫 화면은 LabApp.default_url로 정한다: jupyter lab은 ServerApp.default_url을 자기 값(/lab)으로 덮어쓴다.
 # root 계정(컨테이너 등)에서는 Jupyter가 --allow-root 없이 시작하지 않는다.
 # DLBOOK_STATIC은 책 빌드용(위젯 대신 정적 그림)이므로 랩에서는 지운다: 랩의 위젯은 살아 있어야 한다.
+# 수업 환경이므로 JupyterLab의 "공식 Jupyter 뉴스를 받겠는가" 알림과 새 판 확인을 끈다 (news_url=None이어야 꺼진다).
 # LAB_ARGS는 jupyter lab에 그대로 넘긴다 (예: LAB_ARGS="--port=8890 --no-browser", tests/test_lab.py).
 lab: setup
 	env -u DLBOOK_STATIC $(VENV)/bin/jupyter lab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/chapters \
+		--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
 		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 test: setup tex
@@ -96,6 +98,11 @@ release: setup
 grade: setup
 	@test -n "$(SUBMISSIONS)" || { echo "사용법: make grade CHAPTER=ch01 SUBMISSIONS=폴더 / usage: make grade CHAPTER=ch01 SUBMISSIONS=dir"; exit 2; }
 	$(PY) -m grader autograde $(CHAPTER) $(SUBMISSIONS) $(if $(OUT),--out $(OUT)) --workers $(WORKERS) $(GRADE_ARGS)
+
+# 학생 키트: 배포된 장(chapters/), dlbook, 학생용 README·pyproject만 담은 폴더와 zip (_build/student-kit/).
+# 공개 학생 저장소로 그대로 올릴 수 있다. 만든 뒤 풀이·숨은 테스트·강사용 페이지·채점기 비밀이 없는지 검사한다.
+student-kit: setup
+	$(PY) tools/student_kit.py build
 
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)

@@ -184,6 +184,8 @@ def test_lab_serves_jupyterlab_from_repository_root(lab):
     assert page.status_code == 200
     config = _page_config(page.text)
     assert config["appName"] == "JupyterLab"
+    # 수업 환경: "공식 Jupyter 뉴스를 받겠는가" 알림을 띄우지 않는다 (make lab의 --LabApp.news_url=None)
+    assert config.get("news") == {"disabled": True}, f"뉴스 알림이 켜져 있다: {config.get('news')}"
     assert Path(config["serverRoot"]).resolve() == ROOT, "서버 루트가 저장소 루트가 아니다"
     extensions = {e["name"] for e in config.get("federated_extensions", [])}
     for name in ("@jupyter-widgets/jupyterlab-manager", "@jupyter/nbgrader", "jupyterlab-plotly"):
