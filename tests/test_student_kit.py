@@ -251,11 +251,9 @@ print(calls)
     assert "'install', '-q', 'http://127.0.0.1:1/kit.zip'], 'data']" in result.stdout, result.stdout
 
 
-def test_chapters_have_the_bootstrap_once_the_script_has_run():
-    """tools/colab_setup_cell.py를 저장소에 실행한 뒤에는 --check가 통과해야 한다 (실행 전에는 건너뛴다)."""
-    cells = [_setup_cell(p) for p in colab_setup_cell.notebooks(ROOT)]
-    if not any(colab_setup_cell.BEGIN in c for c in cells):
-        pytest.skip("준비 셀에 아직 부트스트랩이 없다: python tools/colab_setup_cell.py 후 python -m grader release")
+def test_every_chapter_has_the_bootstrap():
+    """모든 장의 준비 셀에 Colab 부트스트랩이 최신으로 들어 있다: 새 장이나 고친 준비 셀은
+    python tools/colab_setup_cell.py 후 python -m grader release."""
     assert colab_setup_cell.main(["--check"]) == 0
     for path in sorted((ROOT / "chapters").glob("ch*/ch*_*.ipynb")):
         assert colab_setup_cell.BEGIN in _setup_cell(path), f"{path.name}: 배포된 장에 부트스트랩이 없다 (make release)"
