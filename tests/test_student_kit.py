@@ -280,3 +280,53 @@ def test_every_chapter_has_the_bootstrap():
     assert colab_setup_cell.main(["--check"]) == 0
     for path in sorted((ROOT / "chapters").glob("ch*/ch*_*.ipynb")):
         assert colab_setup_cell.BEGIN in _setup_cell(path), f"{path.name}: 배포된 장에 부트스트랩이 없다 (make release)"
+
+
+# ---------------------------------------------------------------------------------- 장이 부르는 패키지
+
+def _requirement_names(dist_name: str, seen: set[str]) -> None:
+    """설치된 배포판 dist_name과 그 의존성(선택 설치 제외)의 이름을 seen에 모은다."""
+    from importlib import metadata
+    from packaging.requirements import Requirement
+
+    key = re.sub(r"[-_.]+", "-", dist_name).lower()
+    if key in seen:
+        return
+    seen.add(key)
+    try:
+        requires = metadata.requires(dist_name) or []
+    except metadata.PackageNotFoundError:
+        return
+    for line in requires:
+        req = Requirement(line)
+        if req.marker is None or req.marker.evaluate({"extra": ""}):
+            _requirement_names(req.name, seen)
+
+
+def test_kit_installs_every_package_the_chapters_import(kit):
+    """Colab과 학생 컴퓨터에서 장이 멈추지 않도록: 장 노트북의 코드가 import하는 바깥 패키지는 모두 키트의 의존성
+    (또는 그 의존성의 의존성)이거나 dlbook.install_data()가 설치하는 데이터 패키지다."""
+    from importlib import metadata
+
+    from dlbook import _env
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((kit[0] / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    allowed: set[str] = set()
+    for line in project["dependencies"]:
+        _requirement_names(Requirement(line).name, allowed)
+    data_modules = {module for module, _, _ in _env.DATA_PACKAGES}
+    by_module = metadata.packages_distributions()
+    missing = {}
+    for path in sorted((ROOT / "chapters").rglob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            source = "".join(cell["source"])
+            for top in re.findall(r"^\s*(?:from|import)\s+([A-Za-z_]\w*)", source, re.M):
+                if top in sys.stdlib_module_names or top in data_modules or top == "dlbook":
+                    continue
+                dists = {re.sub(r"[-_.]+", "-", d).lower() for d in by_module.get(top, [top])}
+                if not dists & allowed:
+                    missing.setdefault(top, path.name)
+    assert not missing, f"키트가 설치하지 않는 패키지를 장이 부른다: {missing}"
