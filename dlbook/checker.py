@@ -43,7 +43,15 @@ __all__ = ["Case", "CheckFailure", "Exercise", "array_result", "check", "code_wi
 
 
 class CheckFailure(AssertionError):
-    """학생 답이 기준(reference)과 다를 때 올리는 예외. 메시지는 학생이 읽는 한국어다."""
+    """학생 답이 기준(reference)과 다를 때 올리는 예외. 메시지는 학생이 읽는 한국어다.
+
+    IPython(JupyterLab, Colab, nbgrader)은 이 예외를 만나면 ``_render_traceback_``의 줄만 보여 준다: 검사 장치
+    (dlbook/checker.py)를 거친 호출 스택과 이 컴퓨터의 파일 경로 없이, 무엇이 어느 사례에서 다른지 한 문단만.
+    학생 코드 안에서 난 오류라면 메시지가 이미 답 셀의 몇째 줄인지 말한다 (``_student_line``).
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"\x1b[0;31m검사 실패 (CheckFailure)\x1b[0m: {self}"]
 
 
 def code_without_comments(func: Callable) -> str | None:
@@ -240,6 +248,24 @@ def load_exercise(exercise_id: str, hidden: bool = False) -> Exercise:
 
 # --- running -----------------------------------------------------------------------------------
 
+_LIBRARY_DIRS = tuple(str(Path(p).resolve()) for p in {Path(__file__).parent, Path(np.__file__).parent.parent,
+                                                          Path(textwrap.__file__).parent})
+
+
+def _student_line(exc: BaseException) -> str:
+    """예외가 난 곳 가운데 라이브러리(dlbook, site-packages, 표준 라이브러리) 밖의 가장 깊은 줄: 보통 학생의 답 셀.
+    찾으면 " (답 셀 N번째 줄: 코드)", 못 찾으면 빈 문자열."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if f.filename and not str(Path(f.filename).resolve()).startswith(_LIBRARY_DIRS)]
+    if not frames:
+        return ""
+    frame = frames[-1]
+    code = (frame.line or "").strip()
+    return f" (답 셀 {frame.lineno}번째 줄" + (f": {code}" if code else "") + ")"
+
+
 def _describe_case(case: Case, i: int) -> str:
     return f"사례 {i + 1}" + (f" ({case.label})" if case.label else "")
 
@@ -265,9 +291,9 @@ def check(exercise_id: str, func: Callable, *, hidden: bool = False) -> None:
             raise CheckFailure(f"{exercise_id}: 아직 구현하지 않았습니다 (NotImplementedError)") from None
         except CheckFailure as exc:
             raise CheckFailure(f"{exercise_id} {_describe_case(case, i)}: {exc}") from None
-        except Exception as exc:  # 학생 코드의 어떤 예외든 한국어 메시지로
+        except Exception as exc:  # 학생 코드의 어떤 예외든 한국어 메시지로 (어느 줄에서 났는지 함께)
             raise CheckFailure(f"{exercise_id} {_describe_case(case, i)}: 함수 실행 중 오류 "
-                               f"{type(exc).__name__}: {exc}") from None
+                               f"{type(exc).__name__}: {exc}{_student_line(exc)}") from None
         with quiet():
             expected = exercise.expected_for(case)
         try:

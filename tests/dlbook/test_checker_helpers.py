@@ -32,3 +32,30 @@ def test_array_result_converts_and_checks_shape():
         array_result(arr, (2, 3), "행렬")
     with pytest.raises(CheckFailure, match="숫자 배열로 바꿀 수 없습니다"):
         array_result([[1, 2], [3]], (2, 2), "행렬")
+
+
+# --- 실패한 공개 테스트가 학생에게 보이는 모양 ------------------------------------------------------
+
+def test_failure_renders_as_one_korean_paragraph_without_machine_paths():
+    """IPython은 _render_traceback_의 줄만 보여 준다: 검사 장치의 호출 스택과 파일 경로가 없다."""
+    from dlbook.checker import check
+
+    def standardize(x_train, x_test):
+        return x_train, x_test
+
+    with pytest.raises(CheckFailure) as info:
+        check("ch03-ex2-standardize", standardize)
+    lines = info.value._render_traceback_()
+    assert len(lines) == 1 and "검사 실패" in lines[0] and "사례 1" in lines[0], lines
+    assert "checker.py" not in lines[0] and "/" not in lines[0].split("):", 1)[0]
+
+
+def test_error_inside_the_answer_names_the_answer_line():
+    """학생 코드에서 난 오류는 메시지가 그 줄을 가리킨다 (라이브러리 안의 줄이 아니라)."""
+    from dlbook.checker import check
+
+    namespace: dict = {}
+    exec(compile("import numpy as np\ndef standardize(x_train, x_test):\n    s = x_train.std(axis=0)\n"
+                 "    return x_train / s[7], x_test\n", "<답 셀>", "exec"), namespace)
+    with pytest.raises(CheckFailure, match=r"IndexError: .* \(답 셀 4번째 줄"):
+        check("ch03-ex2-standardize", namespace["standardize"])
