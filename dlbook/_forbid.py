@@ -119,13 +119,24 @@ def resolve(names: tuple[str, ...]) -> tuple[dict, dict]:
     return codes, builtins
 
 
+@lru_cache(maxsize=None)
+def _is_module(name: str) -> bool:
+    return isinstance(_import_target(name), types.ModuleType)
+
+
 def _leaf_patterns(names: Iterable[str]) -> list[tuple[str, re.Pattern]]:
     patterns = []
     for name in names:
         leaf = name.rsplit(".", 1)[-1]
         parent = name.rsplit(".", 2)[-2] if name.count(".") else ""
-        # `.leaf`(속성으로 씀) 또는 `import ... leaf` / `from parent import leaf`
-        pattern = re.compile(rf"(?:\.\s*{re.escape(leaf)}\b)|(?:\bimport\b[^\n]*\b{re.escape(leaf)}\b)"
+        # 함수·클래스: `.leaf`(속성으로 씀), `import ... leaf` / `from parent import leaf`, `parent.leaf`.
+        # 모듈: `.leaf`만으로는 찾지 않는다. `dlbook.data`를 막는데 `tf.data`, `keras.losses`를 막는데 `model.losses`가
+        # 걸리면 정당한 답이 0점이 된다. 모듈의 함수 호출은 실행 중 감시가 잡고, 소스 검사는 import와 `parent.leaf`만 본다.
+        if _is_module(name):  # `from surprise import SVD`, `from dlbook.data import x` (토큰은 빈칸으로 이어져 있다)
+            attribute = r"(?:\bfrom\s+" + r"\s*\.\s*".join(map(re.escape, name.split("."))) + r"\b)|"
+        else:
+            attribute = rf"(?:\.\s*{re.escape(leaf)}\b)|"
+        pattern = re.compile(attribute + rf"(?:\bimport\b[^\n]*\b{re.escape(leaf)}\b)"
                              + (rf"|(?:\b{re.escape(parent)}\s*\.\s*{re.escape(leaf)}\b)" if parent else ""))
         patterns.append((name, pattern))
     return patterns

@@ -74,6 +74,39 @@ def test_own_names_that_merely_match_are_allowed():
     assert _run(["tensorflow.nn.conv2d", "scipy.special.rel_entr"], conv2d, np.ones(3)) == 6.0
 
 
+def test_a_module_ban_does_not_refuse_same_named_attributes_of_other_objects():
+    """`dlbook.data`를 막아도 `tf.data`는 되고, `keras.losses`를 막아도 모델의 `.losses` 속성은 된다."""
+    import tensorflow as tf
+
+    def answer(x):
+        dataset = tf.data.Dataset.from_tensor_slices(x).batch(2)
+        model = type("M", (), {"losses": []})()
+        return float(sum(float(tf.reduce_sum(b)) for b in dataset)) + len(model.losses)
+
+    assert _run(["dlbook.data", "keras.losses"], answer, np.ones(4, np.float32)) == 4.0
+
+    def importing(x):
+        from dlbook import data
+        return x
+
+    def dotted(x):
+        import keras
+        return keras.losses.mean_squared_error(x, x)
+
+    def from_import(x):
+        from sklearn.linear_model import LinearRegression  # noqa: F401  (부르기 전에 소스에서 잡힌다)
+        return x
+
+    with pytest.raises(_forbid.ForbiddenCall, match="dlbook.data"):
+        _run(["dlbook.data"], importing, 1.0)
+    with pytest.raises(_forbid.ForbiddenCall, match="sklearn.linear_model"):
+        _run(["sklearn.linear_model"], from_import, 1.0)
+    with pytest.raises(_forbid.ForbiddenCall, match="sklearn"):
+        _run(["sklearn"], from_import, 1.0)
+    with pytest.raises(_forbid.ForbiddenCall, match="keras.losses"):
+        _run(["keras.losses"], dotted, np.ones(2, np.float32))
+
+
 def test_switching_the_monitor_off_is_reported():
     def answer(x):
         sys.setprofile(None)
