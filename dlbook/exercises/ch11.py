@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, array_result, compare_arrays, scalar_of
+from dlbook.checker import Case, CheckFailure, Exercise, array_result, compare_arrays, forbid_calls, scalar_of
 
 __all__ = [
     "VISIBLE", "compare_mf_step", "compare_predictions", "run_cosine", "run_item_based",
@@ -185,3 +185,12 @@ VISIBLE: dict[str, Exercise] = {
     "ch11-ex4-mf-sgd-step": Exercise(
         id="ch11-ex4-mf-sgd-step", cases=_mf_cases, run=run_mf_step, compare=compare_mf_step),
 }
+
+# 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들.
+# 연습문제 2(아이템 기반 예측)는 같은 일을 하는 라이브러리 함수가 없어 막을 것이 없다.
+forbid_calls(VISIBLE, {
+    "ch11-ex1-cosine-similarity": ("sklearn.metrics.pairwise", "scipy.spatial.distance", "keras.losses",
+                                   "keras.metrics"),
+    "ch11-ex3-rating-rmse": ("sklearn.metrics", "keras.metrics", "keras.losses"),
+    "ch11-ex4-mf-sgd-step": ("tensorflow.GradientTape", "keras.optimizers"),
+})
