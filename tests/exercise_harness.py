@@ -121,3 +121,15 @@ def wrong_target(path: Path) -> tuple[str, list[tuple[str, str]]]:
     assert targets and defined == {f for _, f in targets}, \
         f"{path.name}: 이 답 셀의 채점 대상 함수만 정의해야 한다 (정의: {sorted(defined)})"
     return gid, targets
+
+
+def _wrong_namespace(path: Path, kind: str = "wrong") -> tuple[str, list[tuple[str, str]], dict]:
+    """틀린 답 파일을 기준 답 셀 뒤에 덧붙여 실행한다: 파일이 정의한 함수만 틀린 것으로 바뀐다.
+
+    (덮어쓰는 답 셀 grade_id, 틀린 (연습문제 id, 함수 이름)들, 실행한 이름 공간)을 돌려준다.
+    ``kind``는 linecache에 올리는 가짜 파일 이름(``<장 kind 파일 이름>``)에만 쓰인다.
+    """
+    name = path.parent.name
+    gid, targets = wrong_target(path)
+    source = chapter(name).answers[gid] + "\n\n" + path.read_text(encoding="utf-8")
+    return gid, targets, define(source, f"{name} {kind} {path.stem}", libraries(name))

@@ -10,6 +10,7 @@
 | ``ch11-ex2-item-based-predict`` | 아이템 기반 이웃으로 평점 예측 | 11-4 |
 | ``ch11-ex3-rating-rmse`` | 평점 범위로 자른 예측의 RMSE | 11-5 |
 | ``ch11-ex4-mf-sgd-step`` | 행렬 분해의 SGD 한 걸음 (정규화 포함) | 11-8 |
+| ``ch11-ex5-mf-train/pass``, ``/excellent`` | 행렬 분해를 학습시켜 평점 예측 (만들고 학습시키기) | 11-9 |
 """
 from __future__ import annotations
 
@@ -17,11 +18,20 @@ from typing import Any, Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, array_result, compare_arrays, scalar_of
+from dlbook.checker import (
+    Case,
+    CheckFailure,
+    Exercise,
+    array_result,
+    compare_arrays,
+    forbid_calls,
+    scalar_of,
+    to_numpy,
+)
 
 __all__ = [
-    "VISIBLE", "compare_mf_step", "compare_predictions", "run_cosine", "run_item_based",
-    "run_mf_step", "run_rating_rmse",
+    "MF_BARS", "VISIBLE", "compare_mf_step", "compare_predictions", "mf_exercise", "run_cosine", "run_item_based",
+    "run_mf_fit_predict", "run_mf_step", "run_rating_rmse", "synthetic_ratings",
 ]
 
 
@@ -170,6 +180,106 @@ def _mf_cases() -> list[Case]:
     ]
 
 
+# --- 연습문제 5: 행렬 분해를 학습시켜 평점 예측 (만들고 학습시키기) ------------------------------------
+
+MF_BARS = {"pass": 0.72, "excellent": 0.63}
+"""시험 RMSE 기준(이하이면 통과): ``ch11-ex5-mf-train/pass``(부분 점수)와 ``/excellent``(나머지 점수).
+공개 사례는 시드 ``MF_VISIBLE_SEED``의 합성 평점, 숨은 사례는 강사용 파일의 다른 시드와 크기에서 잰다.
+기준은 측정에서 정했다. 공개·숨은 사례와 다른 시드·크기 13가지(모두 15가지)에서 기준 답(11-8절의 편향 + 규제
+SGD, 요인 8개, 60 에포크)은 0.575~0.593, 편향만의 기준선은 0.809~0.870, 규제 없이 요인 32개로 학습한 답은
+0.760~0.801이었다. 통과 기준 0.72는 기준선과 과대적합한 답을 떨어뜨리고, 우수 기준 0.63은 기준 답에 0.037 넘는
+여유를 둔다."""
+
+MF_VISIBLE_SEED = 11
+
+
+def synthetic_ratings(seed: int, n_users: int = 400, n_items: int = 300, rank: int = 4, density: float = 0.15,
+                      noise: float = 0.4, test_size: float = 0.2):
+    """잠재 요인 모델에서 뽑은 1~5의 정수 평점 → ``(train, pairs, held_out, n_users, n_items)``.
+
+    평점 = 반올림(3.5 + b_u + b_i + p_u·q_i + 잡음)을 1~5로 자른 값이고, 칸마다 ``density``의 확률로 관측된다.
+    ``train``은 ``(n, 3)`` 정수 배열(사용자, 아이템, 평점), ``pairs``는 떼어 둔 평점의 ``(m, 2)`` (사용자, 아이템),
+    ``held_out``은 그 평점(float64)이다. 채점에서는 ``held_out``이 학생 함수에 들어가지 않는다.
+    """
+    rng = np.random.default_rng(seed)
+    P = rng.normal(0.0, 0.6, size=(n_users, rank))
+    Q = rng.normal(0.0, 0.6, size=(n_items, rank))
+    b_user = rng.normal(0.0, 0.4, size=n_users)
+    b_item = rng.normal(0.0, 0.5, size=n_items)
+    users, items = np.nonzero(rng.random((n_users, n_items)) < density)
+    score = 3.5 + b_user[users] + b_item[items] + np.sum(P[users] * Q[items], axis=1) \
+        + rng.normal(0.0, noise, size=users.size)
+    ratings = np.clip(np.rint(score), 1, 5).astype(np.int64)
+    order = rng.permutation(users.size)
+    n_test = int(round(test_size * users.size))
+    test, fit = order[:n_test], order[n_test:]
+    train = np.stack([users[fit], items[fit], ratings[fit]], axis=1)
+    pairs = np.stack([users[test], items[test]], axis=1)
+    return train, pairs, ratings[test].astype(np.float64), n_users, n_items
+
+
+def run_mf_fit_predict(func: Callable, case: Case) -> np.ndarray:
+    """시드를 고정하고 ``func(train, pairs, n_users, n_items)``를 부른다: 쌍마다의 예측 평점 (m,) float64 배열."""
+    import keras
+
+    train, pairs, n_users, n_items = case.args
+    keras.utils.set_random_seed(0)
+    got = to_numpy(func(np.array(train), np.array(pairs), int(n_users), int(n_items)))
+    m = len(pairs)
+    if got.shape == (m, 1):
+        got = got[:, 0]
+    if got.shape != (m,):
+        raise CheckFailure(f"(사용자, 아이템) 쌍 {m}개의 예측 평점(모양 ({m},))을 돌려주어야 합니다 "
+                           f"(실제 모양: {got.shape})")
+    got = got.astype(np.float64)
+    if not np.all(np.isfinite(got)):
+        raise CheckFailure(f"예측에 nan이나 inf가 {int(np.sum(~np.isfinite(got)))}개 있습니다")
+    return got
+
+
+def _rmse(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.sqrt(np.mean((np.asarray(a, np.float64) - np.asarray(b, np.float64)) ** 2)))
+
+
+def _baselines(case: Case, expected: Any) -> tuple[float, float]:
+    """비교용 기준선의 시험 RMSE: (전체 평균, 11-5절처럼 규제한 사용자·아이템 편향)."""
+    train, pairs, n_users, n_items = case.args
+    users, items, values = train[:, 0], train[:, 1], train[:, 2].astype(np.float64)
+    mean = values.mean()
+    b_user, b_item = np.zeros(n_users), np.zeros(n_items)
+    for _ in range(10):
+        b_item = np.bincount(items, values - mean - b_user[users], n_items) / (10.0 + np.bincount(items, minlength=n_items))
+        b_user = np.bincount(users, values - mean - b_item[items], n_users) / (15.0 + np.bincount(users, minlength=n_users))
+    bias = np.clip(mean + b_user[pairs[:, 0]] + b_item[pairs[:, 1]], 1, 5)
+    return _rmse(np.full(len(pairs), mean), expected), _rmse(bias, expected)
+
+
+def rmse_at_most(bar: float) -> Callable[[np.ndarray, Any, Case], None]:
+    def compare(got: np.ndarray, expected: Any, case: Case) -> None:
+        rmse = _rmse(got, expected)
+        if rmse > bar:
+            _, bias = _baselines(case, expected)
+            raise CheckFailure(f"시험 RMSE {rmse:.3f}가 기준 {bar:.2f}보다 큽니다 (편향만의 기준선 {bias:.3f})")
+    return compare
+
+
+def rmse_note(got: np.ndarray, expected: Any, case: Case) -> str:
+    mean, bias = _baselines(case, expected)
+    return f"시험 RMSE {_rmse(got, expected):.3f} (전체 평균만 {mean:.3f}, 편향만 {bias:.3f})"
+
+
+def _mf_visible_cases() -> list[Case]:
+    train, pairs, held_out, n_users, n_items = synthetic_ratings(MF_VISIBLE_SEED)
+    return [Case(args=(train, pairs, n_users, n_items), expected=held_out,
+                 label=f"합성 평점, 시드 {MF_VISIBLE_SEED} (사용자 {n_users}명, 아이템 {n_items}개, "
+                       f"훈련 {len(train):,}개, 시험 {len(pairs):,}개)")]
+
+
+def mf_exercise(level: str, cases: Callable[[], list[Case]]) -> Exercise:
+    return Exercise(id=f"ch11-ex5-mf-train/{level}", cases=cases, run=run_mf_fit_predict,
+                    compare=rmse_at_most(MF_BARS[level]), report=rmse_note)
+
+
 # --- 목록 --------------------------------------------------------------------------------------
 
 VISIBLE: dict[str, Exercise] = {
@@ -184,4 +294,20 @@ VISIBLE: dict[str, Exercise] = {
         compare=lambda g, e, c: compare_arrays(g, e, rtol=1e-6, atol=1e-9, name="RMSE")),
     "ch11-ex4-mf-sgd-step": Exercise(
         id="ch11-ex4-mf-sgd-step", cases=_mf_cases, run=run_mf_step, compare=compare_mf_step),
+    **{f"ch11-ex5-mf-train/{level}": mf_exercise(level, _mf_visible_cases) for level in MF_BARS},
 }
+
+# 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들.
+# 연습문제 2(아이템 기반 예측)는 같은 일을 하는 라이브러리 함수가 없어 막을 것이 없다.
+forbid_calls(VISIBLE, {
+    "ch11-ex1-cosine-similarity": ("sklearn.metrics.pairwise", "scipy.spatial.distance", "keras.losses",
+                                   "keras.metrics"),
+    "ch11-ex3-rating-rmse": ("sklearn.metrics", "keras.metrics", "keras.losses"),
+    "ch11-ex4-mf-sgd-step": ("tensorflow.GradientTape", "keras.optimizers"),
+    # 학습 루프는 답이 쓴다: 추천 라이브러리, 행렬을 한 번에 분해하는 SVD, 평점 데이터를 읽는 모듈과
+    # 이 문제의 데이터 생성기는 답 안에서 부르지 않는다
+    "ch11-ex5-mf-train": ("surprise", "implicit", "recbole", "sklearn.decomposition", "sklearn.utils.extmath",
+                          "numpy.linalg.svd", "scipy.linalg.svd", "scipy.sparse.linalg.svds",
+                          "tensorflow.linalg.svd", "dlbook.data", "dlbook.recsys",
+                          "dlbook.exercises.ch11.synthetic_ratings"),
+})

@@ -14,12 +14,15 @@ import numpy as np
 
 from dlbook.checker import Case, Exercise, compare_arrays
 from dlbook.exercises.ch11 import (
+    MF_BARS,
     compare_mf_step,
     compare_predictions,
+    mf_exercise,
     run_cosine,
     run_item_based,
     run_mf_step,
     run_rating_rmse,
+    synthetic_ratings,
 )
 
 
@@ -187,6 +190,22 @@ def _mf_reference(case: Case) -> dict:
     return {"P": (P_var - learning_rate * grad_P).numpy(), "Q": (Q_var - learning_rate * grad_Q).numpy()}
 
 
+# --- 연습문제 5: 행렬 분해를 학습시켜 평점 예측 ------------------------------------------------------
+
+# 숨은 사례: 공개 사례(시드 11, 400×300)와 시드도 크기도 다른 합성 평점. 생성기는 공개되어 있으므로 시드는 크게 잡는다
+# (답이 시드를 하나씩 넣어 보며 훈련 평점을 맞추어 시험 평점을 알아내지 못하게). 시험 평점은 기댓값으로만 쓰이고
+# 학생 함수에 들어가지 않는다.
+_MF_HIDDEN_SEED = 731046289
+_MF_HIDDEN_SHAPE = {"n_users": 360, "n_items": 330}
+
+
+def _mf_hidden_cases() -> list[Case]:
+    train, pairs, held_out, n_users, n_items = synthetic_ratings(_MF_HIDDEN_SEED, **_MF_HIDDEN_SHAPE)
+    return [Case(args=(train, pairs, n_users, n_items), expected=held_out,
+                 label=f"숨은 합성 평점 (사용자 {n_users}명, 아이템 {n_items}개, 훈련 {len(train):,}개, "
+                       f"시험 {len(pairs):,}개)")]
+
+
 # --- 목록 --------------------------------------------------------------------------------------
 
 HIDDEN: dict[str, Exercise] = {
@@ -202,4 +221,5 @@ HIDDEN: dict[str, Exercise] = {
     "ch11-ex4-mf-sgd-step": Exercise(
         id="ch11-ex4-mf-sgd-step", cases=_mf_cases, run=run_mf_step, reference=_mf_reference,
         compare=compare_mf_step),
+    **{f"ch11-ex5-mf-train/{level}": mf_exercise(level, _mf_hidden_cases) for level in MF_BARS},
 }

@@ -62,13 +62,12 @@ WARNED = ["ch01-ex1-rmse--asarray-breaks-gradient", "ch01-ex1-rmse--numpy-not-di
 
 @pytest.mark.parametrize("stem", WARNED)
 def test_mistakes_the_prompt_warns_about_fail_the_visible_test(stem):
-    from exercise_harness import chapter, define, libraries, wrong_target
+    from exercise_harness import _wrong_namespace
 
     from dlbook.checker import CheckFailure, check
 
     path = Path(__file__).resolve().parents[1] / "wrong" / "ch01" / f"{stem}.py"
-    gid, targets = wrong_target(path)
-    namespace = define(chapter("ch01").answers[gid] + "\n\n" + path.read_text(encoding="utf-8"), stem, libraries("ch01"))
+    _, targets, namespace = _wrong_namespace(path)
     for ex_id, func_name in targets:
         with pytest.raises(CheckFailure):
             check(ex_id, namespace[func_name])          # 숨은 테스트까지 가지 않아도 공개 테스트가 잡는다

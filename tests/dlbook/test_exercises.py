@@ -15,7 +15,17 @@ import copy
 import re
 
 import pytest
-from exercise_harness import chapter, chapters, define, libraries, nbgrader_of, source_of, wrong_files, wrong_target
+from exercise_harness import (
+    _wrong_namespace,
+    chapter,
+    chapters,
+    define,
+    libraries,
+    nbgrader_of,
+    source_of,
+    wrong_files,
+    wrong_target,
+)
 
 from dlbook.checker import CheckFailure, check
 
@@ -160,9 +170,7 @@ def test_wrong_answer_loses_points(path, monkeypatch):
     """틀린 답 파일은 기준 답 셀 뒤에 덧붙여 실행한다: 파일이 정의한 함수만 틀린 것으로 바뀐다."""
     name = path.parent.name
     _hidden(monkeypatch, name)
-    gid, targets = wrong_target(path)
-    source = chapter(name).answers[gid] + "\n\n" + path.read_text(encoding="utf-8")
-    namespace = define(source, f"{name} wrong {path.stem}", libraries(name))
+    _, targets, namespace = _wrong_namespace(path)
     for ex_id, func_name in targets:
         assert _fails(ex_id, namespace[func_name], stop_at_first=True), \
             f"{path.name}: {ex_id}의 공개·숨은 검사를 모두 통과했다"
@@ -178,9 +186,7 @@ def test_answer_calling_the_reference_is_refused_for_that_reason(path, monkeypat
     """``--calls-`` 답은 기준 구현을 부른다는 이유로 공개·숨은 검사에서 모두 떨어진다 (우연히 틀려서가 아니다)."""
     name = path.parent.name
     _hidden(monkeypatch, name)
-    gid, targets = wrong_target(path)
-    source = chapter(name).answers[gid] + "\n\n" + path.read_text(encoding="utf-8")
-    namespace = define(source, f"{name} calls {path.stem}", libraries(name))
+    _, targets, namespace = _wrong_namespace(path, "calls")
     for ex_id, func_name in targets:
         messages = _fails(ex_id, namespace[func_name])
         assert len(messages) == 2, f"{path.name}: {ex_id}의 검사 하나를 통과했다: {messages}"
