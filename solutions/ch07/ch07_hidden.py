@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 from dlbook.checker import Case, Exercise
-from dlbook.exercises.ch07 import compare_result, run_corrupt, run_kl, run_recon_loss, run_reparameterize
+from dlbook.exercises.ch07 import (DENOISE_BARS, compare_result, denoise_exercise, denoise_split, run_corrupt, run_kl,
+                                   run_recon_loss, run_reparameterize)
 
 # --- 연습문제 1: 재구성 손실 ----------------------------------------------------------------------
 
@@ -96,6 +97,17 @@ def _kl_reference(case: Case) -> np.ndarray:
     return 0.5 * (trace + np.einsum("ij,ij->i", mu, mu) - k - log_det)
 
 
+# --- 연습문제 4: 잡음 제거 오토인코더 ------------------------------------------------------------
+
+def _denoise_hidden_cases() -> list[Case]:
+    # 공개 사례와 겹치지 않는 이미지(훈련 2000~3999번, 시험 5000~5499번)를 한 화소 안쪽에서 무작위로 옮기고, 다른
+    # 시드로 오염시킨다. 깨끗한 시험 이미지는 기댓값으로만 쓰이고 상자에 들어가지 않는다
+    noisy_train, clean_train, noisy_test, clean_test = denoise_split(slice(2000, 4000), slice(5000, 5500),
+                                                                     noise_seed=711, shift_seed=713)
+    return [Case(args=(noisy_train, clean_train, noisy_test), expected=clean_test,
+                 label=f"숨은 이미지 (훈련 {len(clean_train):,}장, 시험 {len(clean_test)}장)")]
+
+
 HIDDEN: dict[str, Exercise] = {
     "ch07-ex1-recon-loss": Exercise(
         id="ch07-ex1-recon-loss", cases=_recon_cases, run=run_recon_loss,
@@ -115,4 +127,5 @@ HIDDEN: dict[str, Exercise] = {
         cases=lambda: [Case(args=(m, lv), label=label) for m, lv, _, label in _vae_inputs(704)],
         run=run_kl, reference=_kl_reference,
         compare=lambda g, e, c: compare_result(g, e, c, rtol=1e-5, atol=1e-4, name="샘플별 KL 발산")),
+    **{f"ch07-ex4-denoiser/{level}": denoise_exercise(level, _denoise_hidden_cases) for level in DENOISE_BARS},
 }

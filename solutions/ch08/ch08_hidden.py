@@ -16,7 +16,8 @@ from __future__ import annotations
 import numpy as np
 
 from dlbook.checker import Case, Exercise
-from dlbook.exercises.ch08 import compare_result, run_discriminator_loss, run_generator_loss, run_js, run_optimal_d
+from dlbook.exercises.ch08 import (GAN_BARS, N_SAMPLES, compare_result, gan_case, ring_gan_exercise,
+                                   run_discriminator_loss, run_generator_loss, run_js, run_optimal_d)
 
 # --- 연습문제 1: GAN 손실 -------------------------------------------------------------------------
 
@@ -111,6 +112,13 @@ def _js_reference(case: Case) -> float:
     return float(jensenshannon(p, q) ** 2)
 
 
+# --- 연습문제 4: 혼합 분포 GAN --------------------------------------------------------------------
+
+def _gan_hidden_cases() -> list[Case]:
+    # 원을 0.3 라디안 돌린 혼합 분포, 공개 사례와 다른 시드. 새 표본은 기댓값으로만 쓰이고 상자에 들어가지 않는다
+    return [gan_case(811, 812, 813, 0.3, f"숨은 사례: 돌린 원, 훈련 표본 {N_SAMPLES}개")]
+
+
 HIDDEN: dict[str, Exercise] = {
     "ch08-ex1-gan-loss/discriminator": Exercise(
         id="ch08-ex1-gan-loss/discriminator",
@@ -128,4 +136,5 @@ HIDDEN: dict[str, Exercise] = {
     "ch08-ex3-js": Exercise(
         id="ch08-ex3-js", cases=_js_cases, run=run_js, reference=_js_reference,
         compare=lambda g, e, c: compare_result(g, e, c, rtol=1e-5, atol=1e-7, name="JS 발산")),
+    **{f"ch08-ex4-ring-gan/{level}": ring_gan_exercise(level, _gan_hidden_cases) for level in GAN_BARS},
 }

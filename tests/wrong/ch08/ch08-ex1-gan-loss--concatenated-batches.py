@@ -3,6 +3,5 @@
 def discriminator_loss(real_logits, fake_logits):
     real = tf.reshape(tf.convert_to_tensor(real_logits, tf.float32), [-1])
     fake = tf.reshape(tf.convert_to_tensor(fake_logits, tf.float32), [-1])
-    logits = tf.concat([real, fake], axis=0)
-    labels = tf.concat([tf.ones_like(real), tf.zeros_like(fake)], axis=0)
-    return tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits))
+    per_logit = tf.concat([tf.nn.softplus(-real), tf.nn.softplus(fake)], axis=0)   # BCE(1, real), BCE(0, fake)
+    return tf.reduce_mean(per_logit)
