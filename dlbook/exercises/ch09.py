@@ -141,12 +141,16 @@ _FREE_CASES = [
     (_V4, [-1.2873386716983295, -1.1265233750364456, -1.4481539683602134, -1.1672241647400519],
      "작은 RBM, v 4개: F(0) = −softplus(−1) − softplus(0.5)"),
     ([[1.0, 0.0, 0.0], [0.0, 1.0, 1.0]], [-1.3945604585426978, -1.8283412890257251], "작은 RBM, 다른 v 2개"),
+    ([[1.0, 0.0, 0.0], [1.0, 1.0, 0.0], [0.0, 1.0, 1.0]], [-99.5, -149.0, -150.0],
+     "작은 RBM의 W를 100배: exp(150)은 float32에서 넘친다 (softplus가 필요하다)", 100.0),
 ]
 _LOGZ_CASES = [
     ([[1.0, -2.0], [0.5, 1.0], [-1.0, 0.5]], [0.5, -0.5, 0.0], [-1.0, 0.5], 3.5262435637069967,
      "작은 RBM (D=3, H=2): 상태 32개"),
     ([[0.0, 0.0], [0.0, 0.0]], [0.0, 0.0], [0.0, 0.0], 2.772588722239781,
      "가중치와 편향이 모두 0: Z = 2⁴ = 16, log Z = 4 log 2"),
+    ([[100.0, -200.0], [50.0, 100.0], [-100.0, 50.0]], [0.5, -0.5, 0.0], [-1.0, 0.5], 150.55144471393206,
+     "작은 RBM의 W를 100배: −F가 150까지 커져 exp가 float32에서 넘친다 (logsumexp가 필요하다)"),
 ]
 
 
@@ -289,8 +293,8 @@ VISIBLE: dict[str, Exercise] = {
         run=run_conditional_v, compare=lambda g, e, c: compare_result(g, e, c, name="p(v | h)")),
     "ch09-ex3-likelihood/free_energy": Exercise(
         id="ch09-ex3-likelihood/free_energy",
-        cases=lambda: [Case(args=(v, _T["W"], _T["b"], _T["c"]), expected=exp, label=label)
-                       for v, exp, label in _FREE_CASES],
+        cases=lambda: [Case(args=(v, np.multiply(_T["W"], scale[0] if scale else 1.0), _T["b"], _T["c"]),
+                            expected=exp, label=label) for v, exp, label, *scale in _FREE_CASES],
         run=run_free_energy, compare=lambda g, e, c: compare_result(g, e, c, rtol=1e-5, atol=1e-5,
                                                                      name="자유 에너지")),
     "ch09-ex3-likelihood/log_partition": Exercise(
