@@ -13,6 +13,7 @@
 | ``ch10-ex4-epsilon-greedy`` | 시드를 고정한 ε-탐욕 행동 선택 | 10-7 |
 | ``ch10-ex5-dqn-targets`` | 타깃 네트워크로 DQN의 목표값 만들기 | 10-11 |
 | ``ch10-ex6-replay-sample`` | 리플레이 메모리에서 미니배치 뽑기 | 10-12 |
+| ``ch10-ex7-agent/pass``, ``…/excellent`` | 에피소드 루프로 격자 세계의 최적 정책 배우기 (만들고 학습시키기) | 10-15 |
 """
 from __future__ import annotations
 
@@ -20,10 +21,11 @@ from typing import Callable
 
 import numpy as np
 
-from dlbook.checker import Case, CheckFailure, Exercise, array_result, compare_arrays, scalar_of, to_numpy
+from dlbook.checker import (Case, CheckFailure, Exercise, array_result, compare_arrays, forbid_calls, scalar_of,
+                            to_numpy)
 
 __all__ = [
-    "VISIBLE", "compare_epsilon_greedy", "compare_replay", "compare_running", "run_bellman_backup",
+    "AGENT_BARS", "GridEnv", "VISIBLE", "agent_exercise", "compare_epsilon_greedy", "optimal_q", "compare_replay", "compare_running", "run_bellman_backup",
     "run_dqn_targets", "run_epsilon_greedy", "run_q_learning_updates", "run_replay_sample", "run_running_average",
     "run_sarsa_updates", "text_mdp",
 ]
@@ -144,6 +146,9 @@ def _sarsa_cases() -> list[Case]:
              label="10-6절의 예: 목표 −1 + 0.9·Q(1, 0) = −0.1"),
         Case(args=(Q0, transitions, 0.5, 0.9), expected=[[0.0, -0.05], [1.0, 1.5], [0.0, 0.0]],
              label="이어서 종료 전이: 목표는 보상 1뿐"),
+        Case(args=(np.array([[0.0, 0.0], [1.0, 2.0], [5.0, 5.0]]), [transitions[1]], 0.5, 0.9),
+             expected=[[0.0, 0.0], [1.0, 1.5], [5.0, 5.0]],
+             label="종료 전이의 다음 상태에 Q 값 5가 남아 있어도 목표는 보상 1뿐 (Q(2, ·)를 쓰면 안 된다)"),
     ]
 
 
@@ -154,6 +159,9 @@ def _q_learning_cases() -> list[Case]:
              label="10-6절의 예: 목표 −1 + 0.9·max Q(1, ·) = 0.8"),
         Case(args=(Q0, transitions, 0.5, 0.9), expected=[[0.0, 0.4], [1.0, 1.5], [0.0, 0.0]],
              label="이어서 종료 전이: 목표는 보상 1뿐"),
+        Case(args=(np.array([[0.0, 0.0], [1.0, 2.0], [5.0, 5.0]]), [transitions[1]], 0.5, 0.9),
+             expected=[[0.0, 0.0], [1.0, 1.5], [5.0, 5.0]],
+             label="종료 전이의 다음 상태에 Q 값 5가 남아 있어도 목표는 보상 1뿐 (Q(2, ·)를 쓰면 안 된다)"),
     ]
 
 
@@ -276,6 +284,142 @@ def _replay_cases() -> list[Case]:
     ]
 
 
+# --- 연습문제 7: 에피소드 루프로 최적 정책 배우기 (만들고 학습시키기) -----------------------------------
+
+AGENT_BARS = {"pass": 0.8, "excellent": 0.95}
+"""결정 상태 가운데 학습한 탐욕 정책이 최적 행동을 고르는 비율의 기준: ``ch10-ex7-agent/pass``와 ``…/excellent``.
+공개 사례는 아래의 격자, 숨은 사례는 채점기가 만든 다른 격자(벽, 구멍, 목표, 보상이 다르다)에서 잰다."""
+
+AGENT_LAYOUT = ("S..#..",
+                ".#...H",
+                "...#..",
+                "H#....",
+                "...#.G")
+AGENT_REWARDS = {"step_reward": -0.04, "goal_reward": 1.0, "hole_reward": -1.0}
+_MOVES = ((-1, 0), (0, 1), (1, 0), (0, -1))
+
+
+class GridEnv:
+    """연습문제 7의 환경: Gymnasium과 같은 모양의 ``reset``/``step`` (10-15절).
+
+    ``reset(seed=None)`` → ``(상태, info)``: 에피소드마다 결정 상태 하나에서 무작위로 출발한다(탐험적 시작, 10-12절).
+    ``step(action)`` → ``(다음 상태, 보상, terminated, truncated, info)``: 목표나 구멍에 들어가면 ``terminated``,
+    ``max_episode_steps``걸음째에 끝나지 않았으면 ``truncated``. 행동은 ``0=위, 1=오른쪽, 2=아래, 3=왼쪽``.
+    전이 확률표나 최적 가치는 주지 않는다: 답은 겪은 전이로만 배운다.
+    """
+
+    n_actions = 4
+
+    def __init__(self, layout, step_reward, goal_reward, hole_reward, seed=0, max_episode_steps=100):
+        self._grid = np.array([list(row) for row in layout])
+        self._rewards = (float(step_reward), float(goal_reward), float(hole_reward))
+        self.n_rows, self.n_cols = self._grid.shape
+        self.n_states = self._grid.size
+        self.max_episode_steps = int(max_episode_steps)
+        self._starts = np.flatnonzero(np.isin(self._grid.ravel(), ["S", "."]))
+        self._rng = np.random.default_rng(seed)
+        self._state, self._t, self._done = None, 0, True
+        self.total_steps = 0
+
+    def reset(self, seed=None, options=None):
+        if seed is not None:
+            self._rng = np.random.default_rng(seed)
+        self._state, self._t, self._done = int(self._rng.choice(self._starts)), 0, False
+        return self._state, {}
+
+    def step(self, action):
+        if self._done:
+            raise RuntimeError("에피소드가 끝났습니다: reset()을 먼저 부르세요")
+        action = int(action)
+        if not 0 <= action < self.n_actions:
+            raise ValueError(f"행동은 0~{self.n_actions - 1}이어야 합니다: {action}")
+        row, col = divmod(self._state, self.n_cols)
+        nr, nc = row + _MOVES[action][0], col + _MOVES[action][1]
+        step_r, goal_r, hole_r = self._rewards
+        reward, terminated = step_r, False
+        if 0 <= nr < self.n_rows and 0 <= nc < self.n_cols and self._grid[nr, nc] != "#":
+            self._state = nr * self.n_cols + nc
+            kind = self._grid[nr, nc]
+            if kind in "GH":
+                reward, terminated = (goal_r if kind == "G" else hole_r), True
+        self._t += 1
+        self.total_steps += 1
+        truncated = not terminated and self._t >= self.max_episode_steps
+        self._done = terminated or truncated
+        return self._state, reward, terminated, truncated, {}
+
+
+def optimal_q(layout, step_reward, goal_reward, hole_reward, gamma) -> tuple[np.ndarray, np.ndarray]:
+    """가치 반복(10-3절)으로 구한 ``Q*``와 결정 상태 번호들. 채점기가 기댓값을 만들 때만 쓴다."""
+    grid = np.array([list(row) for row in layout])
+    n_rows, n_cols = grid.shape
+    S = grid.size
+    nxt, rew = np.zeros((S, 4), dtype=int), np.zeros((S, 4))
+    decision = np.isin(grid.ravel(), ["S", "."])
+    for s in range(S):
+        r0, c0 = divmod(s, n_cols)
+        for a, (dr, dc) in enumerate(_MOVES):
+            nr, nc = r0 + dr, c0 + dc
+            nxt[s, a], rew[s, a] = s, step_reward
+            if decision[s] and 0 <= nr < n_rows and 0 <= nc < n_cols and grid[nr, nc] != "#":
+                nxt[s, a] = nr * n_cols + nc
+                kind = grid[nr, nc]
+                rew[s, a] = goal_reward if kind == "G" else hole_reward if kind == "H" else step_reward
+    rew[~decision] = 0.0
+    V = np.zeros(S)
+    for _ in range(10_000):
+        Q = rew + gamma * np.where(decision[nxt], V[nxt], 0.0)
+        V_new = Q.max(axis=1)
+        if np.max(np.abs(V_new - V)) < 1e-12:
+            break
+        V = V_new
+    return Q, np.flatnonzero(decision)
+
+
+def run_agent(func: Callable, case: Case) -> dict:
+    """환경을 새로 만들어 ``func(env, gamma, seed)``를 부른다 → Q 표 ``(상태 수, 4)``와 환경 스텝 수."""
+    layout, rewards, gamma = case.args
+    env = GridEnv(layout, **rewards, seed=1)
+    np.random.seed(0)
+    got = func(env, gamma, 0)
+    Q = array_result(got, (env.n_states, env.n_actions), "Q 표")
+    if not np.all(np.isfinite(Q)):
+        raise CheckFailure("Q 표에 nan 또는 inf가 있습니다")
+    return {"Q": Q.astype(np.float64), "steps": int(env.total_steps)}
+
+
+def _agreement(got: dict, case: Case) -> tuple[int, int]:
+    layout, rewards, gamma = case.args
+    Q_star, decision = optimal_q(layout, **rewards, gamma=gamma)
+    best = Q_star >= Q_star.max(axis=1, keepdims=True) - 1e-9
+    chosen = np.argmax(got["Q"], axis=1)
+    return int(best[decision, chosen[decision]].sum()), len(decision)
+
+
+def agreement_at_least(bar: float) -> Callable[[dict, object, Case], None]:
+    def compare(got: dict, expected: object, case: Case) -> None:
+        ok, total = _agreement(got, case)
+        if ok / total < bar:
+            raise CheckFailure(f"탐욕 정책이 결정 상태 {total}개 가운데 {ok}개({ok / total:.0%})에서만 최적 행동을 고릅니다 "
+                               f"(기준 {bar:.0%})")
+    return compare
+
+
+def agreement_note(got: dict, expected: object, case: Case) -> str:
+    ok, total = _agreement(got, case)
+    return f"최적 행동을 고른 결정 상태 {ok}/{total}, 환경 스텝 {got['steps']:,}번"
+
+
+def _agent_visible_cases() -> list[Case]:
+    return [Case(args=(AGENT_LAYOUT, AGENT_REWARDS, 0.9),
+                 label="공개 격자 5×6 (걸음 −0.04, 목표 +1, 구멍 −1, γ = 0.9)")]
+
+
+def agent_exercise(level: str, cases: Callable[[], list[Case]]) -> Exercise:
+    return Exercise(id=f"ch10-ex7-agent/{level}", cases=cases, run=run_agent,
+                    compare=agreement_at_least(AGENT_BARS[level]), report=agreement_note)
+
+
 # --- 목록 --------------------------------------------------------------------------------------
 
 VISIBLE: dict[str, Exercise] = {
@@ -293,4 +437,19 @@ VISIBLE: dict[str, Exercise] = {
                                      rtol=1e-5, atol=1e-6),
     "ch10-ex6-replay-sample": Exercise(id="ch10-ex6-replay-sample", cases=_replay_cases, run=run_replay_sample,
                                        compare=compare_replay),
+    **{f"ch10-ex7-agent/{level}": agent_exercise(level, _agent_visible_cases) for level in AGENT_BARS},
 }
+
+# 답이 부르면 안 되는 기준 구현 (dlbook._forbid). 가치 반복과 전이 모델은 dlbook.gridworld에 있고, 연습문제 1은 그
+# 한 스텝을, 연습문제 7은 겪은 전이로만 배우기를 요구한다. 연습문제 7의 답은 환경의 내부(격자 배치 _grid, 보상
+# _rewards)를 읽어 계획하지 않는다: 소스에서 그 이름이 보이면 떨어진다 (작정한 우회까지 막는 장치는 아니다).
+# 연습문제 2는 "np.cumsum이나 판다스가 아니라 한 번에 한 값씩" 갱신하라고 하고, 숨은 기준은 Keras의 Mean과
+# TensorFlow의 ExponentialMovingAverage다.
+forbid_calls(VISIBLE, {
+    "ch10-ex1-bellman-backup": ("dlbook.gridworld",),
+    "ch10-ex2-running-average": ("numpy.cumsum", "numpy.nancumsum", "numpy.ufunc.accumulate", "pandas",
+                                 "keras.metrics", "tensorflow.train.ExponentialMovingAverage",
+                                 "tensorflow.math.cumsum", "scipy.signal.lfilter"),
+    "ch10-ex7-agent": ("dlbook.gridworld", "dlbook.exercises.ch10.optimal_q", "dlbook.exercises.ch10.GridEnv._grid",
+                       "dlbook.exercises.ch10.GridEnv._rewards", "dlbook.exercises.ch10.AGENT_LAYOUT"),
+})

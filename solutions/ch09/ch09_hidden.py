@@ -12,6 +12,8 @@
 - CD-1: 같은 균등 난수로 음의 표본 v₁을 만든 뒤, ``tf.GradientTape``로 구한
   ∇[mean F(v₀) − mean F(v₁)] (v₁은 상수)의 반대 방향으로 한 걸음 간 값. 자유 에너지의 그래디언트가 곧
   양의 단계 − 음의 단계 통계량이므로 CD-1 규칙과 같다.
+- CD-k 학습 루프(연습문제 5): 채점기만 아는 시드로 만든 원형과 잡음의 데이터로 학습시키고, 같은 시드의 시험 데이터
+  (상자에 들어가지 않는다)에서 가시층 상태 2^10개를 나열한 정확한 평균 로그 가능도를 잰다.
 
 TensorFlow와 Keras는 함수 안에서 import한다 (import 때의 로그가 테스트 셀의 stderr에 찍히지 않도록).
 """
@@ -21,13 +23,17 @@ import numpy as np
 
 from dlbook.checker import Case, Exercise
 from dlbook.exercises.ch09 import (
+    TRAIN_BARS,
+    TRAIN_SHAPE,
     compare_result,
+    prototype_data,
     run_cd1,
     run_conditional_h,
     run_conditional_v,
     run_energy,
     run_free_energy,
     run_log_partition,
+    train_exercise,
 )
 
 
@@ -259,3 +265,18 @@ HIDDEN: dict[str, Exercise] = {
         id="ch09-ex4-cd1", cases=_cd_cases, run=run_cd1, reference=_cd_reference,
         compare=lambda g, e, c: compare_result(g, e, c, rtol=1e-4, atol=1e-5, name="새")),
 }
+
+
+# --- 연습문제 5: CD-k 학습 루프 -------------------------------------------------------------------------
+# 숨은 데이터: 공개 사례(시드 0)와 다른 시드의 원형과 잡음. 시험 데이터는 기댓값으로만 쓰이고 상자에 들어가지 않는다.
+
+_TRAIN_HIDDEN_SEED = 7190
+
+
+def _train_hidden_cases() -> list[Case]:
+    v_train, v_test = prototype_data(_TRAIN_HIDDEN_SEED)
+    return [Case(args=(v_train,), kwargs={"n_hidden": TRAIN_SHAPE["n_hidden"], "seed": 0}, expected=v_test,
+                 label=f"숨은 원형 4개 (훈련 {len(v_train)}개, 시험 {len(v_test)}개, D=10, H=6)")]
+
+
+HIDDEN.update({f"ch09-ex5-train/{level}": train_exercise(level, _train_hidden_cases) for level in TRAIN_BARS})

@@ -9,6 +9,8 @@
 - SARSA·Q-러닝 갱신, ε-탐욕, 리플레이 샘플링: TensorFlow에 같은 연산이 없으므로 이 파일의 기준 구현(문제에
   적힌 정의 그대로)과 비교한다. ε-탐욕과 샘플링은 같은 시드의 rng를 같은 규칙으로 쓰므로 답이 하나로 정해진다.
 - DQN 목표값: ``tf.reduce_max``로 계산한 기준과 비교한다.
+- 에피소드 루프(연습문제 7): 채점기만 아는 시드로 만든 6×6 격자의 환경에서 새로 학습시키고, 그 격자의 가치 반복
+  ``Q*``(``optimal_q``, 채점기 쪽에서만 계산)로 탐욕 정책이 최적 행동을 고르는 결정 상태의 비율을 잰다.
 
 TensorFlow와 Keras는 함수 안에서 import한다 (import 때의 로그가 테스트 셀의 stderr에 찍히지 않도록).
 """
@@ -18,8 +20,10 @@ import numpy as np
 
 from dlbook.checker import Case, Exercise
 from dlbook.exercises.ch10 import (
+    AGENT_BARS,
     ATOL,
     RTOL,
+    agent_exercise,
     compare_epsilon_greedy,
     compare_replay,
     compare_running,
@@ -257,3 +261,46 @@ HIDDEN: dict[str, Exercise] = {
     "ch10-ex6-replay-sample": Exercise(id="ch10-ex6-replay-sample", cases=_replay_cases, run=run_replay_sample,
                                        reference=replay_reference, compare=compare_replay),
 }
+
+
+# --- 연습문제 7: 에피소드 루프로 최적 정책 배우기 ----------------------------------------------------------
+# 숨은 격자: 채점기만 아는 시드로 벽, 구멍, 목표, 걸음 보상을 뽑는다. 모든 결정 상태에서 목표에 갈 수 있는 격자만 쓴다.
+# 최적 정책(가치 반복)은 채점기가 비교할 때만 계산하고, 상자에는 격자로 만든 환경만 들어간다.
+
+_AGENT_HIDDEN_SEED = 4417
+
+
+def hidden_layout(seed: int, n_rows: int = 6, n_cols: int = 6) -> tuple[tuple[str, ...], dict]:
+    rng = np.random.default_rng(seed)
+    while True:
+        grid = np.full((n_rows, n_cols), ".")
+        cells = rng.permutation(n_rows * n_cols)
+        goal, start, holes, walls = cells[0], cells[1], cells[2:4], cells[4:4 + int(rng.integers(5, 9))]
+        grid.flat[walls] = "#"
+        grid.flat[holes] = "H"
+        grid.flat[goal] = "G"
+        grid.flat[start] = "S"
+        # 목표에서 거꾸로 너비 우선 탐색: 모든 결정 상태가 목표에 닿아야 한다 (구멍은 지나갈 수 없다)
+        reach, frontier = {int(goal)}, [int(goal)]
+        while frontier:
+            s = frontier.pop()
+            r, c = divmod(s, n_cols)
+            for dr, dc in ((-1, 0), (0, 1), (1, 0), (0, -1)):
+                nr, nc = r + dr, c + dc
+                if 0 <= nr < n_rows and 0 <= nc < n_cols and grid[nr, nc] in "S." and nr * n_cols + nc not in reach:
+                    reach.add(nr * n_cols + nc)
+                    frontier.append(nr * n_cols + nc)
+        decision = {int(s) for s in np.flatnonzero(np.isin(grid.ravel(), ["S", "."]))}
+        if decision <= reach:
+            break
+    rewards = {"step_reward": float(rng.choice([-0.02, -0.04, -0.1])), "goal_reward": 1.0,
+               "hole_reward": float(rng.choice([-1.0, -2.0]))}
+    return tuple("".join(row) for row in grid), rewards
+
+
+def _agent_hidden_cases() -> list[Case]:
+    layout, rewards = hidden_layout(_AGENT_HIDDEN_SEED)
+    return [Case(args=(layout, rewards, 0.9), label="숨은 격자 6×6 (벽, 구멍, 목표, 보상이 공개 격자와 다르다, γ = 0.9)")]
+
+
+HIDDEN.update({f"ch10-ex7-agent/{level}": agent_exercise(level, _agent_hidden_cases) for level in AGENT_BARS})
