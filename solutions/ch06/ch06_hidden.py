@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlbook.checker import Case, Exercise, compare_arrays
-from dlbook.exercises.ch06 import compare_int, run_array, run_size
+from dlbook.exercises.ch06 import MNIST_BARS, compare_int, mnist_cnn_exercise, run_array, run_size
 
 
 def _compare(got, expected, case: Case) -> None:
@@ -133,4 +133,7 @@ HIDDEN: dict[str, Exercise] = {
         reference=lambda c: _layer_size(c, transpose=True), compare=compare_int),
     "ch06-ex4-kernel-grad": Exercise(id="ch06-ex4-kernel-grad", cases=_grad_cases, run=run_array,
                                      reference=_grad_reference, compare=_compare),
+    # 숨은 부분 집합: 공개 사례(시드 0)와 다른 시드로 뽑은 훈련·시험 이미지. 시험 레이블은 기댓값으로만 쓰이고
+    # 상자에 들어가지 않는다
+    **{f"ch06-ex5-mnist-cnn/{level}": mnist_cnn_exercise(level, 1, "숨은 부분 집합") for level in MNIST_BARS},
 }
