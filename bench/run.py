@@ -104,26 +104,29 @@ def widgets() -> dict:
     return result
 
 
-def grading_throughput(chapters: list[str], n_students: int = 4, workers: int = 2) -> dict:
+def grading_throughput(chapters: list[str], n_students: int = 4, workers: tuple[int, ...] = (1, 2)) -> dict:
+    """기준 답 노트북을 학생 n명의 제출로 삼아 작업자 수마다 채점 시간을 잰다 (학생당 시간 = 전체 ÷ 학생 수)."""
     from grader import _paths
     from grader._autograde import Options, autograde
     out = {}
     for chapter in chapters:
         source = _paths.source_notebook(chapter, ROOT)
-        with tempfile.TemporaryDirectory() as tmp:
-            subs = Path(tmp) / "subs"
-            for i in range(n_students):
-                (subs / f"student{i:02d}").mkdir(parents=True)
-                shutil.copy(source, subs / f"student{i:02d}" / source.name)
-            start = time.perf_counter()
-            rows = autograde(chapter, subs, Path(tmp) / "out", Options(workers=workers), root=ROOT,
-                             progress=lambda *_: None)
-            seconds = time.perf_counter() - start
-        full = sum(r["total"] == r["max_total"] for r in rows)
-        out[chapter] = {"students": n_students, "workers": workers, "seconds": round(seconds, 1),
-                        "per_student": round(seconds / n_students, 1), "full_marks": full}
-        print(f"[채점 {chapter}] 학생 {n_students}명, 작업자 {workers}: {seconds:.1f} s "
-              f"(학생당 {seconds / n_students:.1f} s, 만점 {full}/{n_students})")
+        for n_workers in workers:
+            with tempfile.TemporaryDirectory() as tmp:
+                subs = Path(tmp) / "subs"
+                for i in range(n_students):
+                    (subs / f"student{i:02d}").mkdir(parents=True)
+                    shutil.copy(source, subs / f"student{i:02d}" / source.name)
+                start = time.perf_counter()
+                rows = autograde(chapter, subs, Path(tmp) / "out", Options(workers=n_workers), root=ROOT,
+                                 progress=lambda *_: None)
+                seconds = time.perf_counter() - start
+            full = sum(r["total"] == r["max_total"] for r in rows)
+            out[f"{chapter}/workers{n_workers}"] = {"students": n_students, "workers": n_workers,
+                                                   "seconds": round(seconds, 1),
+                                                   "per_student": round(seconds / n_students, 1), "full_marks": full}
+            print(f"[채점 {chapter}] 학생 {n_students}명, 작업자 {n_workers}: {seconds:.1f} s "
+                  f"(학생당 {seconds / n_students:.1f} s, 만점 {full}/{n_students})")
     return out
 
 

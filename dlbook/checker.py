@@ -266,6 +266,48 @@ def _student_line(exc: BaseException) -> str:
     return f" (답 셀 {frame.lineno}번째 줄" + (f": {code}" if code else "") + ")"
 
 
+_RUNS: dict = {}
+_RUNS_KEPT = 8
+
+
+def _case_digest(case: Case) -> str | None:
+    """사례 입력(args, kwargs)의 지문. 피클할 수 없으면 None (그때는 기억하지 않는다)."""
+    import hashlib
+    import pickle
+
+    try:
+        return hashlib.sha1(pickle.dumps((case.args, case.kwargs), protocol=4)).hexdigest()
+    except Exception:  # noqa: BLE001 - 지문을 못 만들면 그냥 매번 실행한다
+        return None
+
+
+def run_once(run: Callable[[Callable, Case], Any], func: Callable, case: Case, forbidden: tuple = ()) -> Any:
+    """금지 호출을 살피며(``_forbid.watch``) ``run(func, case)``를 실행하고, 결과를 기억해 둔다. 같은 함수 객체·같은
+    입력·같은 ``run``·같은 금지 목록이면 다시 학습시키지 않고 기억한 결과를 돌려준다.
+
+    학습형 연습문제의 ``/pass``와 ``/excellent``는 같은 사례를 두 기준으로 잰다. 예전에는 검사마다 모델을 새로
+    학습시켜 채점 시간이 두 배였다. 이제 두 기준이 같은 한 번의 측정을 본다 (시드는 어차피 고정이다). 예외로 끝난
+    실행(금지 호출 포함)은 기억하지 않으므로 다음 검사도 같은 이유로 실패한다. 학생이 함수를 다시 정의하면 새
+    객체이므로 새로 실행한다.
+    """
+    from dlbook import _forbid
+
+    digest = _case_digest(case)
+    key = (func, run, digest, tuple(forbidden))
+    try:
+        if digest is not None and key in _RUNS:
+            return _RUNS[key]
+    except TypeError:  # 해시할 수 없는 함수 객체
+        digest = None
+    with quiet(), _forbid.watch(tuple(forbidden), func):
+        got = run(func, case)
+    if digest is not None:
+        if len(_RUNS) >= _RUNS_KEPT:
+            _RUNS.pop(next(iter(_RUNS)))
+        _RUNS[key] = got
+    return got
+
+
 def _describe_case(case: Case, i: int) -> str:
     return f"사례 {i + 1}" + (f" ({case.label})" if case.label else "")
 
@@ -275,8 +317,6 @@ def check(exercise_id: str, func: Callable, *, hidden: bool = False) -> None:
 
     통과하면 한 줄을 출력하고, 틀리면 무엇이 다른지 말하는 :class:`CheckFailure`를 올린다.
     """
-    from dlbook import _forbid
-
     exercise = load_exercise(exercise_id, hidden=hidden)
     if not callable(func):
         raise CheckFailure(f"{exercise_id}: 함수가 아니라 {type(func).__name__}이(가) 전달되었습니다")
@@ -285,8 +325,7 @@ def check(exercise_id: str, func: Callable, *, hidden: bool = False) -> None:
     notes = []
     for i, case in enumerate(cases):
         try:
-            with quiet(), _forbid.watch(exercise.forbidden, func):
-                got = exercise.run(func, case)
+            got = run_once(exercise.run, func, case, exercise.forbidden)
         except NotImplementedError:
             raise CheckFailure(f"{exercise_id}: 아직 구현하지 않았습니다 (NotImplementedError)") from None
         except CheckFailure as exc:

@@ -33,8 +33,7 @@ def _error_text(exc: BaseException) -> str:
 
 def harvest(index: int, calls: list) -> None:
     """테스트 셀 ``index``의 ``calls``: [(연습문제 id, hidden, 함수를 돌려주는 lambda), …]."""
-    from dlbook._forbid import watch
-    from dlbook._quiet import quiet
+    from dlbook.checker import run_once  # /pass와 /excellent처럼 같은 사례는 한 번만 학습시킨다
     plan = _plan()
     record = []
     for exercise_id, hidden, get_func in calls:
@@ -52,8 +51,7 @@ def harvest(index: int, calls: list) -> None:
         else:
             for case in entry["cases"]:
                 try:
-                    with quiet(), watch(entry.get("forbidden", ()), func):
-                        got = entry["run"](func, case)
+                    got = run_once(entry["run"], func, case, tuple(entry.get("forbidden", ())))
                     outputs.append(encode(got))
                 except WireError as exc:
                     error = f"반환값을 채점기로 보낼 수 없습니다: {exc}"

@@ -163,3 +163,32 @@ def test_a_passing_check_shows_the_exercise_report(capsys, monkeypatch):
     monkeypatch.setattr(checker, "load_exercise", lambda eid, hidden=False: ex)
     check("x-ex1", lambda v: v * 2)
     assert "통과: x-ex1 (공개 사례 1개) — 값 4" in capsys.readouterr().out
+
+
+def test_pass_and_excellent_share_one_training_but_not_a_refused_one(monkeypatch):
+    """같은 사례를 두 기준으로 재는 검사는 함수를 한 번만 부른다. 금지 호출로 끝난 실행은 기억하지 않는다."""
+    from dlbook import checker
+
+    monkeypatch.setattr(checker, "_RUNS", {})
+    calls = []
+
+    def run(func, case):
+        calls.append(1)
+        return func(*case.args)
+
+    case = Case(args=(np.arange(3.0),))
+    honest = lambda x: x * 2  # noqa: E731
+    first = checker.run_once(run, honest, case)
+    again = checker.run_once(run, honest, Case(args=(np.arange(3.0),)))
+    assert np.array_equal(first, again) and len(calls) == 1
+    checker.run_once(run, honest, Case(args=(np.arange(4.0),)))          # 다른 입력은 새로 실행한다
+    checker.run_once(run, lambda x: x * 2, case)                         # 다시 정의한 함수도 새로 실행한다
+    assert len(calls) == 3
+
+    def calling(x):  # 소스 검사를 피해 실행 중 감시에만 잡히는 호출: 실행은 끝나고 감시가 끝에서 실패시킨다
+        module = __import__("scipy." + "st" + "ats", fromlist=["_"])
+        return getattr(module, "zs" + "core")(x)
+
+    for _ in range(2):  # 두 번째 검사도 같은 이유로 실패한다 (첫 실행이 기억되지 않았다)
+        with pytest.raises(_forbid.ForbiddenCall):
+            checker.run_once(run, calling, case, ("scipy.stats",))
