@@ -2,7 +2,7 @@
 
     python -m dlbook check          # 버전과 데이터 패키지를 확인한다
     python -m dlbook data           # 데이터 패키지를 설치한다 (pip --no-deps)
-    python -m dlbook lab [폴더]     # 데이터를 확인하고 JupyterLab을 연다 (기본: ./chapters 또는 현재 폴더)
+    python -m dlbook lab [폴더]     # 데이터를 확인하고 JupyterLab을 연다 (기본: 현재 폴더, chapters/가 있으면 거기서 시작)
 """
 from __future__ import annotations
 
@@ -29,7 +29,11 @@ def _check() -> int:
 def _lab(folder: str | None, extra: list[str]) -> int:
     if _env.missing_data():
         _env.install_data()
-    root = Path(folder) if folder else (Path("chapters") if Path("chapters").is_dir() else Path("."))
+    # 키트 폴더(chapters/가 있는 곳)를 서버 루트로 두고 chapters/에서 연다: 책의 "JupyterLab" 버튼이 여는 주소
+    # (localhost:8888/lab/tree/chapters/chNN/…)가 make lab(저장소 루트)과 키트에서 똑같이 맞는다
+    root = Path(folder) if folder else Path(".")
+    if not folder and Path("chapters").is_dir():
+        extra = ["--LabApp.default_url=/lab/tree/chapters", *extra]
     try:
         from jupyterlab.labapp import LabApp
     except ImportError:

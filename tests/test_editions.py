@@ -240,7 +240,7 @@ def test_exercise_prompts_are_blocks(built, name):
 # ---------------------------------------------------------------------------------------------
 def test_launch_links_without_repository():
     links = book.launch_links("chapters/ch01/ch01_tensorflow_basics.ipynb")
-    assert [link["text"] for link in links] == ["JupyterLab (make lab)"]
+    assert [link["text"] for link in links] == ["JupyterLab (내 컴퓨터)"]
     assert links[0]["url"] == LAB_URL + "chapters/ch01/ch01_tensorflow_basics.ipynb"
     assert book.launch_links("chapters/a.ipynb", lab_url="") == []
 

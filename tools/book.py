@@ -393,7 +393,7 @@ def _drop_vendored_mathjax(app, config) -> None:
 
 EXERCISE_NOTE = (
     "이 테스트 셀은 연습문제를 풀기 전에는 오류를 낸다. "
-    "노트북(make lab)에서 답을 채운 뒤 실행해 확인하라."
+    "JupyterLab이나 Colab에서 노트북을 열어 답을 채운 뒤 실행해 확인하라."
 )
 
 
@@ -569,7 +569,7 @@ def _exercise_blocks(app, doctree) -> None:
 # --- 노트북 실행·내려받기 버튼 --------------------------------------------------------------------
 COLAB_URL = "https://colab.research.google.com"
 BINDER_URL = "https://mybinder.org"
-DEFAULT_LAB_URL = "http://localhost:8888/lab/tree/"  # `make lab`의 기본 주소 (서버 루트 = 저장소 루트)
+DEFAULT_LAB_URL = "http://localhost:8888/lab/tree/"  # `make lab`과 키트의 `python -m dlbook lab`의 기본 주소 (서버 루트 = 저장소·키트 폴더)
 GITHUB_REPO = re.compile(r"https://github\.com/([^/\s]+)/([^/\s]+?)(?:\.git)?/?")
 
 
@@ -584,8 +584,9 @@ def launch_links(notebook: str, *, repository_url: str = "", branch: str = "", p
 
     links = []
     if lab_url:
-        links.append({"type": "link", "text": "JupyterLab (make lab)", "label": "launch-lab-button",
-                      "tooltip": "내 컴퓨터의 JupyterLab(make lab)에서 열기", "icon": "fas fa-laptop-code",
+        links.append({"type": "link", "text": "JupyterLab (내 컴퓨터)", "label": "launch-lab-button",
+                      "tooltip": "내 컴퓨터의 JupyterLab에서 열기 (학생 키트의 python -m dlbook lab, 저장소의 make lab)",
+                      "icon": "fas fa-laptop-code",
                       "url": lab_url.rstrip("/") + "/" + quote(notebook)})
     repository_url = (repository_url or "").strip()
     if repository_url:

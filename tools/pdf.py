@@ -46,7 +46,7 @@ TARGET = "book"  # _config.yml의 latex.latex_documents.targetname (book.tex)
 MISSING_CHAR = re.compile(r"^Missing character: There is no (.+?) \((U\+[0-9A-F]{4,6})\) in font ([^:/!\n]+)", re.MULTILINE)
 PLOTLY_NOTE = (
     "[인터랙티브 그림] 이 자리의 plotly 그림{subject} 마우스와 슬라이더로 움직이는 그림이라 PDF에는 싣지 않았다. "
-    "웹 책(make book)이나 노트북(make lab)의 같은 자리에서 볼 수 있다."
+    "웹 책이나 노트북(JupyterLab, Colab)의 같은 자리에서 볼 수 있다."
 )
 PLOTLY_NOTE_MARK = "[인터랙티브 그림]"  # 테스트가 PDF 글자에서 찾는 머리말
 REQUIRED_COMMANDS = ("xelatex", "latexmk", "make")

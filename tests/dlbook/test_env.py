@@ -65,7 +65,9 @@ def test_cli_lab_passes_extra_arguments_and_defaults_to_chapters(monkeypatch, tm
     from jupyterlab.labapp import LabApp
     monkeypatch.setattr(LabApp, "launch_instance", classmethod(lambda cls, argv: seen.append(argv)))
     assert cli.main(["lab", "--port=9999"]) == 0
-    assert f"--ServerApp.root_dir={tmp_path / 'chapters'}" in seen[0] and seen[0][-1] == "--port=9999"
+    # 서버 루트는 키트 폴더, 첫 화면은 chapters/: 책의 JupyterLab 버튼(…/lab/tree/chapters/chNN/…)이 맞는 주소
+    assert f"--ServerApp.root_dir={tmp_path}" in seen[0] and seen[0][-1] == "--port=9999"
+    assert "--LabApp.default_url=/lab/tree/chapters" in seen[0]
     assert "--LabApp.news_url=None" in seen[0] and not seen[0][0].endswith("python")
 
 
